@@ -1,0 +1,61 @@
+/**
+ * The analysis worker's message protocol, spoken over a process boundary (Electron utilityProcess in
+ * the app, a Node child process in the CLI and tests) so that a PDF which hangs pdf.js or exhausts
+ * memory ends its own process, never the app or a batch (security.md P7, P9).
+ */
+import type { ScanPage, Regime } from '@core/types'
+
+export interface AnalysisOptions {
+  /** Put the recoverable text into `leakedText` (off by default: reports must not re-publish it). */
+  readonly revealLeaks: boolean
+  /** Metadata only: skip redaction detection (used for a fast first look). */
+  readonly metadataOnly?: boolean
+}
+
+/** Parent → worker: analyse these bytes. One request per worker process. */
+export interface AnalysisRequest {
+  readonly type: 'analyse'
+  readonly bytes: Uint8Array
+  readonly fileName: string
+  readonly password?: string
+  readonly options: AnalysisOptions
+}
+
+/** Per-page facts gathered before detection, enough to lay out the viewer. */
+export interface PageMeta {
+  readonly index: number
+  /** Displayed size in points, rotation applied. */
+  readonly width: number
+  readonly height: number
+  readonly rotation: number
+  readonly hasTextLayer: boolean
+}
+
+export interface DocumentMeta {
+  readonly pageCount: number
+  readonly producer: string | null
+  readonly title: string | null
+  readonly encrypted: boolean
+  readonly pages: readonly PageMeta[]
+}
+
+export type AnalysisFailure =
+  | 'invalid' // not a usable PDF
+  | 'password' // needs a (different) password
+  | 'timeout' // the watchdog killed it
+  | 'memory' // it exceeded its memory cap
+  | 'crashed' // the worker died for another reason
+
+/** Worker → parent. `page` events stream in page order after `meta`; `done` or `failed` ends it. */
+export type AnalysisEvent =
+  | { readonly type: 'meta'; readonly meta: DocumentMeta }
+  | { readonly type: 'page'; readonly page: ScanPage }
+  | { readonly type: 'done'; readonly regime: Regime }
+  | {
+      readonly type: 'failed'
+      readonly reason: AnalysisFailure
+      /** One clear sentence for the user; never a stack trace. */
+      readonly message: string
+      /** pdf.js password reason: 1 = needed, 2 = incorrect. */
+      readonly passwordReason?: 1 | 2
+    }
