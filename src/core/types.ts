@@ -90,5 +90,23 @@ export interface ScanResult {
   readonly summary: ScanSummary
 }
 
+/** Per-page facts gathered before detection, enough to lay out the viewer. */
+export interface PageMeta {
+  readonly index: number
+  /** Displayed size in points, rotation applied. */
+  readonly width: number
+  readonly height: number
+  readonly rotation: number
+  readonly hasTextLayer: boolean
+}
+
+export interface DocumentMeta {
+  readonly pageCount: number
+  readonly producer: string | null
+  readonly title: string | null
+  readonly encrypted: boolean
+  readonly pages: readonly PageMeta[]
+}
+
 export const SCAN_SCHEMA = 'withheld.scan/1' as const
 export const ENGINE_VERSION = 'withheld 0.1.0'

@@ -3,7 +3,9 @@
  * the app, a Node child process in the CLI and tests) so that a PDF which hangs pdf.js or exhausts
  * memory ends its own process, never the app or a batch (security.md P7, P9).
  */
-import type { ScanPage, Regime } from '@core/types'
+import type { DocumentMeta, ScanPage, Regime } from '@core/types'
+
+export type { DocumentMeta, PageMeta } from '@core/types'
 
 export interface AnalysisOptions {
   /** Put the recoverable text into `leakedText` (off by default: reports must not re-publish it). */
@@ -19,24 +21,6 @@ export interface AnalysisRequest {
   readonly fileName: string
   readonly password?: string
   readonly options: AnalysisOptions
-}
-
-/** Per-page facts gathered before detection, enough to lay out the viewer. */
-export interface PageMeta {
-  readonly index: number
-  /** Displayed size in points, rotation applied. */
-  readonly width: number
-  readonly height: number
-  readonly rotation: number
-  readonly hasTextLayer: boolean
-}
-
-export interface DocumentMeta {
-  readonly pageCount: number
-  readonly producer: string | null
-  readonly title: string | null
-  readonly encrypted: boolean
-  readonly pages: readonly PageMeta[]
 }
 
 export type AnalysisFailure =
