@@ -15,7 +15,14 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'tests/integration/**/*.test.ts'],
+          include: [
+            'src/**/*.test.ts',
+            'src/**/*.test.tsx',
+            'tests/integration/**/*.test.ts',
+            // The eval's scorer and the fixture generator test themselves beside their code.
+            'tests/eval/**/*.test.ts',
+            'tests/fixtures/**/*.test.ts'
+          ],
           environment: 'node',
           testTimeout: 60_000
         }

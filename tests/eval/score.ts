@@ -1,0 +1,267 @@
+/**
+ * Scores scan results against generator truth (issue 3's measures). Pure: plain data in, a summary
+ * out. Per page, detections and truth boxes are matched one-to-one greedily by IoU (highest first,
+ * IoU ≥ 0.5). From the matches: box precision/recall/F1 overall and broken down by the truth box's
+ * kind, style, drawing method and label placement (an unmatched detection counts against the
+ * attribute of the truth box it overlaps most, else "(none)"); look-alikes reported as redactions
+ * per 100 pages (an unmatched detection covering ≥ 50 % of a known look-alike or of itself);
+ * ground accuracy on matched boxes (exact set equality); leak precision and recall; and
+ * withheld-in-full page precision and recall.
+ */
+import type { TruthFile, TruthLookalike, TruthRedaction } from '../fixtures/generator/truth'
+
+type Box = readonly [number, number, number, number]
+
+/** The part of a `withheld.scan/1` result the scorer reads, so tests can write it by hand. */
+export interface DetectedFile {
+  readonly file: string
+  readonly pages: readonly {
+    readonly index: number
+    readonly withheldInFull: boolean
+    readonly redactions: readonly {
+      readonly bbox: Box
+      readonly kind: string
+      readonly grounds: readonly string[]
+      readonly leak: { readonly kind: string } | null
+    }[]
+  }[]
+}
+
+export const MATCH_IOU = 0.5
+/** Share of the smaller box that must overlap a look-alike for a false positive to be blamed on it. */
+export const LOOKALIKE_OVERLAP = 0.5
+
+export interface Prf {
+  tp: number
+  fp: number
+  fn: number
+  precision: number
+  recall: number
+  f1: number
+}
+
+export interface Summary {
+  files: number
+  pages: number
+  boxes: Prf
+  byKind: Record<string, Prf>
+  byStyle: Record<string, Prf>
+  byDrawnAs: Record<string, Prf>
+  byLabelPlacement: Record<string, Prf>
+  falsePositives: { count: number; per100Pages: number }
+  lookalikes: { total: number; reported: number; per100Pages: number; byStyle: Record<string, number> }
+  grounds: {
+    matched: number
+    correct: number
+    accuracy: number
+    labelled: number
+    labelledCorrect: number
+    labelledAccuracy: number
+  }
+  leaks: Prf & { kindCorrect: number }
+  withheldInFull: Prf
+  /** Files with no scan result (the scan failed); their truth counts as missed. */
+  missingFiles: string[]
+}
+
+export function area([x0, y0, x1, y1]: Box): number {
+  return Math.max(0, x1 - x0) * Math.max(0, y1 - y0)
+}
+
+export function intersection(a: Box, b: Box): number {
+  return area([Math.max(a[0], b[0]), Math.max(a[1], b[1]), Math.min(a[2], b[2]), Math.min(a[3], b[3])])
+}
+
+export function iou(a: Box, b: Box): number {
+  const inter = intersection(a, b)
+  const union = area(a) + area(b) - inter
+  return union > 0 ? inter / union : 0
+}
+
+/** One-to-one greedy matching by IoU, highest first; returns [truthIndex, detectionIndex] pairs. */
+export function matchBoxes(
+  truth: readonly Box[],
+  detected: readonly Box[],
+  minIou = MATCH_IOU
+): [number, number][] {
+  const pairs: [number, number, number][] = []
+  truth.forEach((t, ti) =>
+    detected.forEach((d, di) => {
+      const value = iou(t, d)
+      if (value >= minIou) pairs.push([value, ti, di])
+    })
+  )
+  pairs.sort((a, b) => b[0] - a[0] || a[1] - b[1] || a[2] - b[2])
+  const usedT = new Set<number>()
+  const usedD = new Set<number>()
+  const matches: [number, number][] = []
+  for (const [, ti, di] of pairs) {
+    if (usedT.has(ti) || usedD.has(di)) continue
+    usedT.add(ti)
+    usedD.add(di)
+    matches.push([ti, di])
+  }
+  return matches
+}
+
+export function prf(tp: number, fp: number, fn: number): Prf {
+  // With nothing to find and nothing reported, the detector made no mistake: 1, not 0/0.
+  const precision = tp + fp === 0 ? 1 : tp / (tp + fp)
+  const recall = tp + fn === 0 ? 1 : tp / (tp + fn)
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall)
+  return { tp, fp, fn, precision, recall, f1 }
+}
+
+type Counts = Record<string, { tp: number; fp: number; fn: number }>
+
+function bump(counts: Counts, key: string, field: 'tp' | 'fp' | 'fn'): void {
+  counts[key] ??= { tp: 0, fp: 0, fn: 0 }
+  counts[key][field]++
+}
+
+function finish(counts: Counts): Record<string, Prf> {
+  return Object.fromEntries(
+    Object.entries(counts)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([key, c]) => [key, prf(c.tp, c.fp, c.fn)])
+  )
+}
+
+const sameSet = (a: readonly string[], b: readonly string[]): boolean => {
+  const sa = [...new Set(a)].sort()
+  const sb = [...new Set(b)].sort()
+  return sa.length === sb.length && sa.every((v, i) => v === sb[i])
+}
+
+const BREAKDOWNS = ['kind', 'style', 'drawnAs', 'labelPlacement'] as const
+
+export function score(truths: readonly TruthFile[], detections: readonly DetectedFile[]): Summary {
+  const byFile = new Map(detections.map((d) => [d.file, d]))
+  const breakdown: Record<(typeof BREAKDOWNS)[number], Counts> = {
+    kind: {},
+    style: {},
+    drawnAs: {},
+    labelPlacement: {}
+  }
+  let tp = 0
+  let fp = 0
+  let fn = 0
+  let pages = 0
+  let lookalikeTotal = 0
+  let lookalikeReported = 0
+  const lookalikeByStyle: Record<string, number> = {}
+  const grounds = { matched: 0, correct: 0, labelled: 0, labelledCorrect: 0 }
+  const leaks = { tp: 0, fp: 0, fn: 0, kindCorrect: 0 }
+  const withheld = { tp: 0, fp: 0, fn: 0 }
+  const missingFiles: string[] = []
+
+  for (const truth of truths) {
+    const detected = byFile.get(truth.file)
+    if (!detected) missingFiles.push(truth.file)
+    for (const page of truth.pages) {
+      pages++
+      lookalikeTotal += page.lookalikes.length
+      const dPage = detected?.pages.find((p) => p.index === page.index)
+      const dets = dPage?.redactions ?? []
+      const matches = matchBoxes(
+        page.redactions.map((r) => r.bbox),
+        dets.map((d) => d.bbox)
+      )
+      const matchedT = new Map(matches.map(([ti, di]) => [ti, di]))
+      const matchedD = new Set(matches.map(([, di]) => di))
+      page.redactions.forEach((t, ti) => {
+        const di = matchedT.get(ti)
+        const hit = di !== undefined
+        if (hit) tp++
+        else fn++
+        for (const key of BREAKDOWNS) bump(breakdown[key], t[key], hit ? 'tp' : 'fn')
+        if (t.leak !== null) {
+          const dLeak = hit ? dets[di]!.leak : null
+          if (dLeak) {
+            leaks.tp++
+            if (dLeak.kind === t.leak) leaks.kindCorrect++
+          } else leaks.fn++
+        }
+        if (hit) {
+          const d = dets[di]!
+          if (t.leak === null && d.leak) leaks.fp++
+          grounds.matched++
+          const correct = sameSet(t.grounds, d.grounds)
+          if (correct) grounds.correct++
+          if (t.grounds.length > 0) {
+            grounds.labelled++
+            if (correct) grounds.labelledCorrect++
+          }
+        }
+      })
+      dets.forEach((d, di) => {
+        if (matchedD.has(di)) return
+        fp++
+        if (d.leak) leaks.fp++
+        const blame = mostOverlapping(d.bbox, page.redactions)
+        for (const key of BREAKDOWNS) bump(breakdown[key], blame ? blame[key] : '(none)', 'fp')
+        const lookalike = blamedLookalike(d.bbox, page.lookalikes)
+        if (lookalike) {
+          lookalikeReported++
+          lookalikeByStyle[lookalike.style] = (lookalikeByStyle[lookalike.style] ?? 0) + 1
+        }
+      })
+      const dWithheld = dPage?.withheldInFull ?? false
+      if (page.withheldInFull && dWithheld) withheld.tp++
+      else if (page.withheldInFull) withheld.fn++
+      else if (dWithheld) withheld.fp++
+    }
+  }
+  const per100 = (n: number): number => (pages === 0 ? 0 : (100 * n) / pages)
+  return {
+    files: truths.length,
+    pages,
+    boxes: prf(tp, fp, fn),
+    byKind: finish(breakdown.kind),
+    byStyle: finish(breakdown.style),
+    byDrawnAs: finish(breakdown.drawnAs),
+    byLabelPlacement: finish(breakdown.labelPlacement),
+    falsePositives: { count: fp, per100Pages: per100(fp) },
+    lookalikes: {
+      total: lookalikeTotal,
+      reported: lookalikeReported,
+      per100Pages: per100(lookalikeReported),
+      byStyle: lookalikeByStyle
+    },
+    grounds: {
+      ...grounds,
+      accuracy: grounds.matched === 0 ? 1 : grounds.correct / grounds.matched,
+      labelledAccuracy: grounds.labelled === 0 ? 1 : grounds.labelledCorrect / grounds.labelled
+    },
+    leaks: { ...prf(leaks.tp, leaks.fp, leaks.fn), kindCorrect: leaks.kindCorrect },
+    withheldInFull: prf(withheld.tp, withheld.fp, withheld.fn),
+    missingFiles
+  }
+}
+
+function mostOverlapping(box: Box, truth: readonly TruthRedaction[]): TruthRedaction | null {
+  let best: TruthRedaction | null = null
+  let bestArea = 0
+  for (const t of truth) {
+    const overlap = intersection(box, t.bbox)
+    if (overlap > bestArea) {
+      bestArea = overlap
+      best = t
+    }
+  }
+  return best
+}
+
+function blamedLookalike(box: Box, lookalikes: readonly TruthLookalike[]): TruthLookalike | null {
+  let best: TruthLookalike | null = null
+  let bestShare = 0
+  for (const l of lookalikes) {
+    const smaller = Math.min(area(box), area(l.bbox))
+    const share = smaller > 0 ? intersection(box, l.bbox) / smaller : 0
+    if (share >= LOOKALIKE_OVERLAP && share > bestShare) {
+      bestShare = share
+      best = l
+    }
+  }
+  return best
+}
