@@ -36,11 +36,16 @@ export function pageCssSize(size: PageSizePt, scale: number): { width: number; h
   }
 }
 
-export function computeLayout(sizes: readonly PageSizePt[], scale: number): PageLayout {
+/** @param gapPx space above each page and below the last (the thumbnail rail leaves room for labels). */
+export function computeLayout(
+  sizes: readonly PageSizePt[],
+  scale: number,
+  gapPx: number = PAGE_GAP_PX
+): PageLayout {
   const tops: number[] = []
   const widths: number[] = []
   const heights: number[] = []
-  let y = PAGE_GAP_PX
+  let y = gapPx
   let maxWidth = 0
   for (const size of sizes) {
     const { width, height } = pageCssSize(size, scale)
@@ -48,7 +53,7 @@ export function computeLayout(sizes: readonly PageSizePt[], scale: number): Page
     widths.push(width)
     heights.push(height)
     maxWidth = Math.max(maxWidth, width)
-    y += height + PAGE_GAP_PX
+    y += height + gapPx
   }
   return { tops, widths, heights, totalHeight: y, maxWidth }
 }
