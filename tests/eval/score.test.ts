@@ -168,3 +168,33 @@ describe('score', () => {
     expect(s.leaks).toMatchObject({ tp: 1, fp: 0, fn: 0, kindCorrect: 0 })
   })
 })
+
+describe('score on the generated quick corpus', () => {
+  it('gives a perfect score to the truth itself and a zero recall to an empty scan', async () => {
+    const { corpusSpecs, generateFile } = await import('../fixtures/generator/corpus')
+    const truths = await Promise.all(
+      corpusSpecs('quick').map(async (spec) => (await generateFile(spec, 'test')).truth)
+    )
+    const asDetected: DetectedFile[] = truths.map((t) => ({
+      file: t.file,
+      pages: t.pages.map((p) => ({
+        index: p.index,
+        withheldInFull: p.withheldInFull,
+        redactions: p.redactions.map((r) => det(r.bbox, [...r.grounds], r.leak))
+      }))
+    }))
+    const perfect = score(truths, asDetected)
+    expect(perfect.pages).toBe(60)
+    expect(perfect.boxes.f1).toBe(1)
+    expect(perfect.grounds.accuracy).toBe(1)
+    expect(perfect.leaks).toMatchObject({ precision: 1, recall: 1 })
+    expect(perfect.withheldInFull.f1).toBe(1)
+    expect(perfect.lookalikes.reported).toBe(0)
+    const empty = score(
+      truths,
+      truths.map((t) => ({ file: t.file, pages: [] }))
+    )
+    expect(empty.boxes).toMatchObject({ tp: 0, recall: 0 })
+    expect(empty.boxes.fn).toBe(perfect.boxes.tp)
+  })
+})
