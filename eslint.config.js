@@ -35,6 +35,44 @@ const insecureWebPreferences = [
 
 const pureLayers = ['electron', 'react', 'react-dom', 'dexie', 'dexie-react-hooks']
 
+/** Main: no UI libraries, no networking (security.md V5), and ipcMain only through src/main/ipc.ts. */
+const mainImportRules = (banIpc) => ({
+  paths: [
+    'react',
+    'react-dom',
+    'dexie',
+    'dexie-react-hooks',
+    ...(banIpc
+      ? [
+          {
+            name: 'electron',
+            importNames: ['ipcMain', 'ipcRenderer'],
+            message: 'register IPC through src/main/ipc.ts (it checks senders and payloads)'
+          }
+        ]
+      : []),
+    { name: 'electron', importNames: ['net'], message: 'no networking (security.md V5)' }
+  ],
+  patterns: [
+    {
+      group: [
+        'http',
+        'https',
+        'net',
+        'tls',
+        'dns',
+        'undici',
+        'node:http',
+        'node:https',
+        'node:net',
+        'node:tls',
+        'node:dns'
+      ],
+      message: 'no networking (security.md V5)'
+    }
+  ]
+})
+
 export default tseslint.config(
   {
     ignores: ['out/**', 'node_modules/**', 'dist/**', 'tests/.artifacts/**', '.eval/**', 'bench/results/**']
@@ -102,32 +140,12 @@ export default tseslint.config(
   },
   {
     files: ['src/main/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: ['react', 'react-dom', 'dexie', 'dexie-react-hooks'],
-          patterns: [
-            {
-              group: [
-                'http',
-                'https',
-                'net',
-                'tls',
-                'dns',
-                'undici',
-                'node:http',
-                'node:https',
-                'node:net',
-                'node:tls',
-                'node:dns'
-              ],
-              message: 'no networking (security.md V5)'
-            }
-          ]
-        }
-      ]
-    }
+    rules: { 'no-restricted-imports': ['error', mainImportRules(true)] }
+  },
+  {
+    // The one module allowed to touch ipcMain: it checks every sender and payload.
+    files: ['src/main/ipc.ts'],
+    rules: { 'no-restricted-imports': ['error', mainImportRules(false)] }
   },
   {
     files: ['src/renderer/**/*.{ts,tsx}'],

@@ -1,0 +1,148 @@
+/**
+ * The checks every IPC call passes in main, without Electron (security.md E3, E4): who may call
+ * (`isTrustedSender`) and what they may send (one validator per channel). The renderer shows hostile
+ * PDFs, so main treats each payload as untrusted input, normalised at this one door: unknown keys,
+ * wrong types, oversized strings and arrays are refused with one clear sentence.
+ */
+import type { AnalysisStart, Commands } from '@shared/ipc'
+import { MAX_PDF_BYTES } from '@node/importFiles'
+import { isAppUrl, type OriginContext } from './origins'
+
+/** A drop of a few hundred files is plausible; 1,000 is the ceiling. */
+export const MAX_DROPPED_PATHS = 1000
+/** PATH_MAX on Linux; Windows long paths are shorter than this in practice. */
+export const MAX_PATH_CHARS = 4096
+export const MAX_JOB_ID_CHARS = 100
+export const MAX_FILE_NAME_CHARS = 1000
+/** pdf.js accepts any length, but 127 bytes are significant for AES-256 (PDF 2.0 §7.6.4.3.3). */
+export const MAX_PASSWORD_CHARS = 1024
+
+export class IpcValidationError extends Error {
+  override name = 'IpcValidationError'
+}
+
+export interface SenderFacts {
+  /** `event.senderFrame?.url`, null when the frame is gone (it navigated or was destroyed). */
+  readonly frameUrl: string | null
+  /** The sending frame is its page's main frame, not an iframe. */
+  readonly isMainFrame: boolean
+  /** The sender's WebContents belongs to a window this app created. */
+  readonly isOurWindow: boolean
+}
+
+export function isTrustedSender(sender: SenderFacts, context: OriginContext): boolean {
+  return (
+    sender.frameUrl !== null && sender.isMainFrame && sender.isOurWindow && isAppUrl(sender.frameUrl, context)
+  )
+}
+
+const fail = (channel: string, why: string): never => {
+  throw new IpcValidationError(`${channel}: ${why}.`)
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> => {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
+  const proto = Object.getPrototypeOf(value) as unknown
+  return proto === Object.prototype || proto === null
+}
+
+function onlyKeys(channel: string, value: Record<string, unknown>, allowed: readonly string[]): void {
+  for (const key of Object.keys(value)) {
+    if (!allowed.includes(key)) fail(channel, `unexpected field “${key.slice(0, 40)}”`)
+  }
+}
+
+function boundedString(
+  channel: string,
+  field: string,
+  value: unknown,
+  maxChars: number,
+  allowEmpty = false
+): string {
+  if (typeof value !== 'string') return fail(channel, `${field} must be text`)
+  if (!allowEmpty && value === '') return fail(channel, `${field} must not be empty`)
+  if (value.length > maxChars) return fail(channel, `${field} is longer than ${maxChars} characters`)
+  return value
+}
+
+function expectArgCount(channel: string, args: readonly unknown[], count: number): void {
+  if (args.length !== count)
+    fail(channel, `expected ${count} argument${count === 1 ? '' : 's'}, got ${args.length}`)
+}
+
+export function validateDroppedPaths(args: readonly unknown[]): [readonly string[]] {
+  const channel = 'pdf:import-dropped'
+  expectArgCount(channel, args, 1)
+  const paths = args[0]
+  if (!Array.isArray(paths)) return fail(channel, 'paths must be a list')
+  if (paths.length > MAX_DROPPED_PATHS) fail(channel, `more than ${MAX_DROPPED_PATHS} files at once`)
+  return [
+    paths.map((path, index) => {
+      const checked = boundedString(channel, `path ${index + 1}`, path, MAX_PATH_CHARS)
+      if (checked.includes('\0')) fail(channel, `path ${index + 1} contains a NUL character`)
+      return checked
+    })
+  ]
+}
+
+export function validateAnalysisStart(
+  args: readonly unknown[],
+  maxPdfBytes: number = MAX_PDF_BYTES
+): [AnalysisStart] {
+  const channel = 'analysis:start'
+  expectArgCount(channel, args, 1)
+  const start = args[0]
+  if (!isPlainObject(start)) return fail(channel, 'the request must be an object')
+  onlyKeys(channel, start, ['jobId', 'bytes', 'fileName', 'password', 'options'])
+  const jobId = boundedString(channel, 'jobId', start['jobId'], MAX_JOB_ID_CHARS)
+  const bytes = start['bytes']
+  if (!(bytes instanceof Uint8Array)) return fail(channel, 'bytes must be a Uint8Array')
+  if (bytes.byteLength === 0) fail(channel, 'bytes must not be empty')
+  if (bytes.byteLength > maxPdfBytes) fail(channel, `bytes exceed the ${maxPdfBytes}-byte limit`)
+  const fileName = boundedString(channel, 'fileName', start['fileName'], MAX_FILE_NAME_CHARS)
+  const password =
+    start['password'] === undefined
+      ? undefined
+      : boundedString(channel, 'password', start['password'], MAX_PASSWORD_CHARS, true)
+  const options = start['options']
+  if (!isPlainObject(options)) return fail(channel, 'options must be an object')
+  onlyKeys(channel, options, ['revealLeaks', 'metadataOnly'])
+  if (typeof options['revealLeaks'] !== 'boolean') fail(channel, 'options.revealLeaks must be true or false')
+  if (options['metadataOnly'] !== undefined && typeof options['metadataOnly'] !== 'boolean') {
+    fail(channel, 'options.metadataOnly must be true or false')
+  }
+  return [
+    {
+      jobId,
+      bytes,
+      fileName,
+      ...(password !== undefined ? { password } : {}),
+      options: {
+        revealLeaks: options['revealLeaks'] as boolean,
+        ...(options['metadataOnly'] !== undefined ? { metadataOnly: options['metadataOnly'] as boolean } : {})
+      }
+    }
+  ]
+}
+
+export function validateJobId(args: readonly unknown[]): [string] {
+  expectArgCount('analysis:cancel', args, 1)
+  return [boundedString('analysis:cancel', 'jobId', args[0], MAX_JOB_ID_CHARS)]
+}
+
+export function validateNoArgs(channel: string): (args: readonly unknown[]) => [] {
+  return (args) => {
+    expectArgCount(channel, args, 0)
+    return []
+  }
+}
+
+/** One validator per command channel: adding a channel to the contract without one fails to compile. */
+export const VALIDATORS: {
+  readonly [K in keyof Commands]: (args: readonly unknown[]) => Parameters<Commands[K]>
+} = {
+  'pdf:import-dialog': validateNoArgs('pdf:import-dialog'),
+  'pdf:import-dropped': validateDroppedPaths,
+  'analysis:start': (args) => validateAnalysisStart(args),
+  'analysis:cancel': validateJobId
+}
