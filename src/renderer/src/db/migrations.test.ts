@@ -1,9 +1,12 @@
-// @vitest-environment jsdom
+// @vitest-environment node
 /**
  * Migration harness (security.md D6): every released schema version has a fixture in
  * ./fixtures/v<n>.ts holding its schema and rows as that version wrote them. Each fixture is
  * seeded with its own frozen schema, then opened with the current code, and must come out readable
- * at CURRENT_DB_VERSION with nothing lost. Adding version 2 = add v2.json and its expectations here.
+ * at CURRENT_DB_VERSION with nothing lost. Adding version 2 = add fixtures/v2.ts and list it below.
+ *
+ * Node environment, not jsdom: jsdom's Blob does not survive fake-indexeddb's structured clone (it
+ * comes back as `{}`), Node's does, and Dexie needs nothing else from a DOM.
  */
 import 'fake-indexeddb/auto'
 import { Dexie } from 'dexie'
@@ -85,8 +88,8 @@ describe('schema migrations', () => {
       expect(await db.pages.where('documentId').equals('doc-1').count()).toBe(2)
       expect(await db.redactions.where('grounds').equals('9(2)(g)(i)').count()).toBe(1)
       expect(await db.redactions.where('[documentId+pageIndex]').equals(['doc-1', 0]).count()).toBe(1)
-      // (jsdom's Blob does not survive fake-indexeddb's structured clone; the e2e tests cover real Blobs.)
-      expect(await db.files.get('doc-1')).toMatchObject({ documentId: 'doc-1' })
+      const stored = await db.files.get('doc-1')
+      expect(new TextDecoder().decode(await stored!.bytes.arrayBuffer())).toBe('%PDF')
       db.close()
     })
   }

@@ -1,0 +1,146 @@
+/**
+ * The app shell: header with the import button, the library or an open document, the window-wide
+ * drop zone, and the commands that reach us from the menu (import, undo, redo) or the keyboard.
+ * Opening the database comes first: a library written by a newer Withheld, or one that cannot be
+ * opened, gets a clear message instead of a half-working UI.
+ */
+import { useCallback, useEffect, useState } from 'react'
+import type { MenuCommand } from '@shared/ipc'
+import { openForApp, requestPersistentStorage, withheld, type OpenOutcome } from './db/db'
+import { redo, undo } from './db/history'
+import { DocumentViewer } from './features/viewer/DocumentViewer'
+import { DropZone } from './features/import/DropZone'
+import { useImporter } from './features/import/useImporter'
+import { Library } from './features/library/Library'
+import { ToastProvider, useToasts } from './ui/toasts'
+
+export function App(): React.JSX.Element {
+  const [opened, setOpened] = useState<OpenOutcome | null>(null)
+  useEffect(() => {
+    void openForApp(withheld).then(setOpened)
+    void requestPersistentStorage()
+  }, [])
+
+  if (!opened) return <div className="app-loading" aria-busy="true" />
+  if (!opened.ok) {
+    return (
+      <div className="app-error" role="alert" data-testid="db-error">
+        <h1>Withheld cannot open your library</h1>
+        <p>{opened.message}</p>
+      </div>
+    )
+  }
+  return (
+    <ToastProvider>
+      <Shell />
+    </ToastProvider>
+  )
+}
+
+/** True when typing in a field, where Ctrl+Z belongs to the field's own text. */
+const isEditingText = (): boolean => {
+  const el = document.activeElement
+  return (
+    el instanceof HTMLTextAreaElement ||
+    (el instanceof HTMLInputElement && !['button', 'checkbox', 'radio', 'submit'].includes(el.type)) ||
+    (el instanceof HTMLElement && el.isContentEditable)
+  )
+}
+
+function Shell(): React.JSX.Element {
+  const toasts = useToasts()
+  const [selectedReleaseId, setSelectedReleaseId] = useState<string | null>(null)
+  const [highlighted, setHighlighted] = useState<string | null>(null)
+  const [openDocumentId, setOpenDocumentId] = useState<string | null>(null)
+
+  const reveal = useCallback((releaseId: string, documentId: string | null) => {
+    setOpenDocumentId(null)
+    setSelectedReleaseId(releaseId)
+    setHighlighted(documentId)
+  }, [])
+  const importer = useImporter({ selectedReleaseId, reveal })
+  const { importFrom, queue } = importer
+  const importDialog = useCallback(() => void importFrom(() => window.api.importDialog()), [importFrom])
+
+  const step = useCallback(
+    (direction: 'undo' | 'redo') => {
+      if (isEditingText()) {
+        document.execCommand(direction)
+        return
+      }
+      void (direction === 'undo' ? undo(withheld) : redo(withheld))
+        .then((label) => {
+          if (label) toasts.info(`${direction === 'undo' ? 'Undid' : 'Redid'}: ${label}`)
+          // An undone delete brings a document back mid-analysis: pick its analysis up again.
+          return queue.resumeInterrupted()
+        })
+        .catch((e: unknown) => toasts.error(`${direction === 'undo' ? 'Undo' : 'Redo'} failed: ${String(e)}`))
+    },
+    [queue, toasts]
+  )
+
+  useEffect(() => {
+    const run = (command: MenuCommand): void => {
+      if (command === 'import-pdfs') importDialog()
+      else if (command === 'undo' || command === 'redo') step(command)
+    }
+    const offMenu = window.api.onMenuCommand(run)
+    const onKey = (event: KeyboardEvent): void => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey) return
+      const key = event.key.toLowerCase()
+      if (key === 'z' && !event.shiftKey) run('undo')
+      else if ((key === 'z' && event.shiftKey) || key === 'y') run('redo')
+      else if (key === 'o') run('import-pdfs')
+      else return
+      event.preventDefault()
+    }
+    window.addEventListener('keydown', onKey)
+    return () => {
+      offMenu()
+      window.removeEventListener('keydown', onKey)
+    }
+  }, [importDialog, step])
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        <h1 className="app-name">Withheld</h1>
+        {openDocumentId && (
+          <button type="button" className="button button-quiet" onClick={() => setOpenDocumentId(null)}>
+            Back to library
+          </button>
+        )}
+        <div className="app-header-actions">
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={importDialog}
+            disabled={importer.busy}
+            data-testid="import-button"
+          >
+            {importer.busy ? 'Importing…' : 'Import PDFs…'}
+          </button>
+        </div>
+      </header>
+      <div className="app-body">
+        {openDocumentId ? (
+          <DocumentViewer documentId={openDocumentId} onClose={() => setOpenDocumentId(null)} />
+        ) : (
+          <Library
+            selectedReleaseId={selectedReleaseId}
+            onSelectRelease={(id) => {
+              setSelectedReleaseId(id)
+              setHighlighted(null)
+            }}
+            highlightedDocumentId={highlighted}
+            onOpenDocument={setOpenDocumentId}
+            onImport={importDialog}
+            onRetry={(id, password) => queue.enqueue(id, password)}
+            onForget={(id) => queue.cancel(id)}
+          />
+        )}
+      </div>
+      <DropZone onDropFiles={(files) => void importFrom(() => window.api.importDropped(files))} />
+    </div>
+  )
+}

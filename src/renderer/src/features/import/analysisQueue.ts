@@ -1,0 +1,150 @@
+/**
+ * Runs analyses for library documents, at most MAX_CONCURRENT_ANALYSES at once: each worker holds
+ * a whole PDF and pdf.js's page state, and the laptops this targets have 2–4 cores. Events from main
+ * are written in arrival order per job (a promise chain), one transaction each (analysisWrites.ts).
+ * At startup, documents left `pending` or `running` (the app closed mid-analysis) are queued again
+ * from their stored bytes.
+ */
+import type { AnalysisEvent } from '@shared/analysis'
+import type { Api } from '@shared/ipc'
+import type { WithheldDb } from '../../db/db'
+import { newId } from '../../db/ids'
+import { writeAnalysisEvent } from './analysisWrites'
+
+export const MAX_CONCURRENT_ANALYSES = 2
+
+export type AnalysisApi = Pick<Api, 'startAnalysis' | 'cancelAnalysis' | 'onAnalysisEvent'>
+
+interface Job {
+  readonly jobId: string
+  readonly documentId: string
+  readonly password: string | undefined
+  /** Writes of this job's events, chained so they land in order. */
+  writes: Promise<void>
+  settle: () => void
+}
+
+export interface AnalysisQueue {
+  /** Queues a document (again); a password is used for this run only and never stored. */
+  enqueue(documentId: string, password?: string): void
+  /** Queues every document whose analysis never finished. */
+  resumeInterrupted(): Promise<void>
+  /** Stops a document's analysis, queued or running. */
+  cancel(documentId: string): void
+  /** Resolves when nothing is queued or running (tests, shutdown). */
+  idle(): Promise<void>
+  dispose(): void
+}
+
+export function createAnalysisQueue(
+  db: WithheldDb,
+  api: AnalysisApi,
+  onError: (message: string) => void,
+  maxConcurrent: number = MAX_CONCURRENT_ANALYSES
+): AnalysisQueue {
+  const waiting: { documentId: string; password: string | undefined }[] = []
+  const running = new Map<string, Job>()
+  let idleWaiters: (() => void)[] = []
+  let disposed = false
+
+  const isKnown = (documentId: string): boolean =>
+    waiting.some((w) => w.documentId === documentId) ||
+    [...running.values()].some((job) => job.documentId === documentId)
+
+  const checkIdle = (): void => {
+    if (waiting.length || running.size) return
+    const waiters = idleWaiters
+    idleWaiters = []
+    waiters.forEach((resolve) => resolve())
+  }
+
+  const report = (error: unknown): void => onError(error instanceof Error ? error.message : String(error))
+
+  const unsubscribe = api.onAnalysisEvent((jobId: string, event: AnalysisEvent) => {
+    const job = running.get(jobId)
+    if (!job) return
+    job.writes = job.writes.then(() => writeAnalysisEvent(db, job.documentId, event)).catch(report)
+    if (event.type === 'done' || event.type === 'failed') void job.writes.then(job.settle)
+  })
+
+  function pump(): void {
+    while (!disposed && running.size < maxConcurrent && waiting.length) {
+      const next = waiting.shift()!
+      void start(next.documentId, next.password)
+    }
+    checkIdle()
+  }
+
+  async function start(documentId: string, password: string | undefined): Promise<void> {
+    const jobId = newId()
+    const job: Job = { jobId, documentId, password, writes: Promise.resolve(), settle: () => {} }
+    const finished = new Promise<void>((resolve) => (job.settle = resolve))
+    running.set(jobId, job)
+    try {
+      const [document, file] = await Promise.all([db.documents.get(documentId), db.files.get(documentId)])
+      if (!document || !file) {
+        job.settle()
+      } else {
+        await db.documents.update(documentId, { analysisState: 'pending', analysisError: null })
+        const bytes = new Uint8Array(await file.bytes.arrayBuffer())
+        await api.startAnalysis({
+          jobId,
+          bytes,
+          fileName: document.name,
+          ...(password !== undefined ? { password } : {}),
+          options: { revealLeaks: false }
+        })
+      }
+    } catch (error) {
+      await db.documents
+        .update(documentId, {
+          analysisState: 'failed',
+          analysisError: `The analysis could not start: ${error instanceof Error ? error.message : String(error)}`
+        })
+        .catch(report)
+      job.settle()
+    }
+    await finished
+    running.delete(jobId)
+    pump()
+  }
+
+  return {
+    enqueue(documentId, password) {
+      if (disposed || isKnown(documentId)) return
+      waiting.push({ documentId, password })
+      pump()
+    },
+    async resumeInterrupted() {
+      // analysisState is not indexed (schema v1); a library holds hundreds of documents, not millions.
+      const unfinished = await db.documents
+        .orderBy('importedAt')
+        .filter((d) => d.analysisState === 'pending' || d.analysisState === 'running')
+        .toArray()
+      for (const document of unfinished) this.enqueue(document.id)
+    },
+    cancel(documentId) {
+      const index = waiting.findIndex((w) => w.documentId === documentId)
+      if (index >= 0) waiting.splice(index, 1)
+      for (const job of running.values()) {
+        if (job.documentId !== documentId) continue
+        void api.cancelAnalysis(job.jobId).catch(report)
+        job.settle()
+      }
+      checkIdle()
+    },
+    idle() {
+      if (!waiting.length && !running.size) return Promise.resolve()
+      return new Promise((resolve) => idleWaiters.push(resolve))
+    },
+    dispose() {
+      disposed = true
+      waiting.length = 0
+      for (const job of running.values()) {
+        void api.cancelAnalysis(job.jobId).catch(() => {})
+        job.settle()
+      }
+      unsubscribe()
+    }
+  }
+}

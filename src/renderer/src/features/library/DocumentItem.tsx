@@ -1,0 +1,143 @@
+/** One document in the library: what it is, how far its analysis got, and what can be done with it. */
+import type { DocumentRow, ReleaseRow } from '../../db/rows'
+import { formatBytes, formatDate, plural } from '../../ui/format'
+import { useRedactionSummary } from './queries'
+
+/** The drag payload type for moving a document onto another release. */
+export const DOCUMENT_DRAG_TYPE = 'application/x-withheld-document'
+
+export interface DocumentItemProps {
+  readonly document: DocumentRow
+  readonly releases: readonly ReleaseRow[]
+  readonly highlighted: boolean
+  readonly onOpen: (documentId: string) => void
+  readonly onMove: (documentId: string, releaseId: string) => void
+  readonly onDelete: (document: DocumentRow) => void
+  readonly onRetry: (document: DocumentRow) => void
+  readonly onPassword: (document: DocumentRow) => void
+}
+
+export function DocumentItem(props: DocumentItemProps): React.JSX.Element {
+  const { document, releases, highlighted } = props
+  const others = releases.filter((r) => r.id !== document.releaseId)
+  return (
+    <tr
+      className={highlighted ? 'document-row is-highlighted' : 'document-row'}
+      data-testid="document-row"
+      data-document-id={document.id}
+      data-state={document.analysisState}
+      draggable
+      onDragStart={(event) => {
+        event.dataTransfer.setData(DOCUMENT_DRAG_TYPE, document.id)
+        event.dataTransfer.effectAllowed = 'move'
+      }}
+    >
+      <td className="col-name">
+        <button
+          type="button"
+          className="link-button document-name"
+          onClick={() => props.onOpen(document.id)}
+          title={document.title ? `${document.name} — ${document.title}` : document.name}
+          // Highlighted after a duplicate import: focus it so the keyboard lands where the eye does.
+          ref={(el) => {
+            if (el && highlighted) el.focus()
+          }}
+        >
+          {document.name}
+        </button>
+      </td>
+      <td className="col-pages" data-testid="document-pages">
+        {document.pageCount > 0 ? document.pageCount.toLocaleString() : '–'}
+      </td>
+      <td className="col-size" data-testid="document-size">
+        {formatBytes(document.byteSize)}
+      </td>
+      <td className="col-date">{formatDate(document.importedAt)}</td>
+      <td className="col-state" data-testid="document-state">
+        <AnalysisState {...props} />
+      </td>
+      <td className="col-actions">
+        {others.length > 0 && (
+          <select
+            className="select-small"
+            aria-label={`Move ${document.name} to another release`}
+            value=""
+            onChange={(event) => event.target.value && props.onMove(document.id, event.target.value)}
+          >
+            <option value="">Move to…</option>
+            {others.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.name}
+              </option>
+            ))}
+          </select>
+        )}
+        <button
+          type="button"
+          className="button button-small button-quiet"
+          aria-label={`Delete ${document.name}`}
+          onClick={() => props.onDelete(document)}
+        >
+          Delete
+        </button>
+      </td>
+    </tr>
+  )
+}
+
+function AnalysisState({ document, onRetry, onPassword }: DocumentItemProps): React.JSX.Element {
+  const summary = useRedactionSummary(document.id)
+  switch (document.analysisState) {
+    case 'pending':
+      return <span className="state state-muted">Waiting to analyse</span>
+    case 'running': {
+      const total = document.pageCount
+      return (
+        <span className="state state-running">
+          <span>{total > 0 ? `Analysing ${document.analysedPages} of ${total}` : 'Opening…'}</span>
+          <progress
+            className="progress"
+            max={Math.max(total, 1)}
+            value={total > 0 ? document.analysedPages : undefined}
+            aria-label={`Analysis progress for ${document.name}`}
+          />
+        </span>
+      )
+    }
+    case 'done':
+      return (
+        <span className="state state-done">
+          <span>
+            {summary
+              ? summary.redactions
+                ? plural(summary.redactions, 'redaction')
+                : 'No redactions found'
+              : '…'}
+          </span>
+          {summary && summary.leaks > 0 && (
+            <span className="badge badge-warning" title="Content under these boxes can still be recovered">
+              {plural(summary.leaks, 'leak warning')}
+            </span>
+          )}
+        </span>
+      )
+    case 'failed':
+      return (
+        <span className="state state-failed">
+          <span role="note">Analysis failed: {document.analysisError ?? 'unknown error.'}</span>
+          <button type="button" className="button button-small" onClick={() => onRetry(document)}>
+            Retry
+          </button>
+        </span>
+      )
+    case 'needs-password':
+      return (
+        <span className="state state-locked">
+          <span>Needs a password</span>
+          <button type="button" className="button button-small" onClick={() => onPassword(document)}>
+            Enter password…
+          </button>
+        </span>
+      )
+  }
+}
