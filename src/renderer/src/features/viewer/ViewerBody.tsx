@@ -3,7 +3,7 @@
  * keyboard and menu commands, and to the per-document view state (last page and zoom, saved
  * SAVE_VIEW_DEBOUNCE_MS after the reader stops moving, restored on reopen).
  */
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { ViewStateRow } from '../../db/rows'
 import type { PdfSession } from '../../pdf/pdfSession'
 import { PageScroller, type PageScrollerHandle } from './PageScroller'
@@ -55,8 +55,18 @@ export function ViewerBody(props: {
     return () => observer.disconnect()
   }, [])
 
-  const firstSize = sizes?.[0]
-  const scale = firstSize && viewport ? resolveZoom(zoom, firstSize, viewport.width, viewport.height) : null
+  // Fit modes fit the largest page, so no page of a mixed-size release is cut off.
+  const fitSize = useMemo(
+    () =>
+      sizes && sizes.length > 0
+        ? sizes.reduce((max, size) => ({
+            width: Math.max(max.width, size.width),
+            height: Math.max(max.height, size.height)
+          }))
+        : null,
+    [sizes]
+  )
+  const scale = fitSize && viewport ? resolveZoom(zoom, fitSize, viewport.width, viewport.height) : null
 
   // Debounced save of the view; flushed when the viewer closes.
   const pendingSave = useRef<{ pageIndex: number; zoom: ZoomSetting } | null>(null)
