@@ -117,7 +117,7 @@ describe('score', () => {
     expect(s.pages).toBe(2)
     expect(s.boxes).toMatchObject({ tp: 3, fp: 2, fn: 1 })
     expect(s.byStyle['word']).toMatchObject({ tp: 1, fn: 1, fp: 0 })
-    expect(s.byStyle['(none)']).toMatchObject({ fp: 2 })
+    expect(s.byStyle['(no truth box)']).toMatchObject({ fp: 2 })
     expect(s.byKind['white']).toMatchObject({ tp: 0, fn: 1 })
     expect(s.lookalikes).toMatchObject({ total: 1, reported: 1, per100Pages: 50, byStyle: { rule: 1 } })
     expect(s.falsePositives.per100Pages).toBe(100)
@@ -127,6 +127,13 @@ describe('score', () => {
     expect(s.leaks).toMatchObject({ tp: 1, fn: 1, fp: 1, kindCorrect: 1 })
     expect(s.withheldInFull).toMatchObject({ tp: 1, fp: 0, fn: 0, f1: 1 })
     expect(s.missingFiles).toEqual([])
+    expect(s.details.missed).toMatchObject([{ page: 0, style: 'word', kind: 'white', bestIou: 0 }])
+    expect(s.details.falsePositives.map((f) => f.lookalike)).toEqual(['rule', null])
+    expect(s.details.wrongGrounds).toMatchObject([
+      { page: 1, truth: ['9(2)(j)'], detected: ['9(2)(j)', '9(2)(a)'] }
+    ])
+    expect(s.details.missedLeaks).toMatchObject([{ leak: 'text-under-box', matched: false }])
+    expect(s.details.falseLeaks).toHaveLength(1)
   })
 
   it('scores a file with no result as all missed, and an over-eager page as a withheld false positive', () => {

@@ -28,6 +28,8 @@ export interface DetectedFile {
 }
 
 export const MATCH_IOU = 0.5
+/** Breakdown bucket for detections that match no truth box and overlap none. */
+export const NO_TRUTH = '(no truth box)'
 /** Share of the smaller box that must overlap a look-alike for a false positive to be blamed on it. */
 export const LOOKALIKE_OVERLAP = 0.5
 
@@ -62,6 +64,40 @@ export interface Summary {
   withheldInFull: Prf
   /** Files with no scan result (the scan failed); their truth counts as missed. */
   missingFiles: string[]
+  /** Every mistake, for whoever tunes the engine: `.eval/results.json` carries them in full. */
+  details: Details
+}
+
+export interface Details {
+  missed: {
+    file: string
+    page: number
+    bbox: Box
+    kind: string
+    style: string
+    drawnAs: string
+    labelPlacement: string
+    bestIou: number
+  }[]
+  falsePositives: {
+    file: string
+    page: number
+    bbox: Box
+    kind: string
+    lookalike: string | null
+    overlapsTruth: string | null
+  }[]
+  wrongGrounds: {
+    file: string
+    page: number
+    bbox: Box
+    label: string | null
+    truth: readonly string[]
+    detected: readonly string[]
+  }[]
+  missedLeaks: { file: string; page: number; bbox: Box; leak: string; matched: boolean }[]
+  falseLeaks: { file: string; page: number; bbox: Box; kind: string }[]
+  withheldErrors: { file: string; page: number; truth: boolean; detected: boolean }[]
 }
 
 export function area([x0, y0, x1, y1]: Box): number {
@@ -154,6 +190,14 @@ export function score(truths: readonly TruthFile[], detections: readonly Detecte
   const leaks = { tp: 0, fp: 0, fn: 0, kindCorrect: 0 }
   const withheld = { tp: 0, fp: 0, fn: 0 }
   const missingFiles: string[] = []
+  const details: Details = {
+    missed: [],
+    falsePositives: [],
+    wrongGrounds: [],
+    missedLeaks: [],
+    falseLeaks: [],
+    withheldErrors: []
+  }
 
   for (const truth of truths) {
     const detected = byFile.get(truth.file)
@@ -173,21 +217,55 @@ export function score(truths: readonly TruthFile[], detections: readonly Detecte
         const di = matchedT.get(ti)
         const hit = di !== undefined
         if (hit) tp++
-        else fn++
+        else {
+          fn++
+          const bestIou = Math.max(0, ...dets.map((d) => iou(t.bbox, d.bbox)))
+          details.missed.push({
+            file: truth.file,
+            page: page.index,
+            bbox: t.bbox,
+            kind: t.kind,
+            style: t.style,
+            drawnAs: t.drawnAs,
+            labelPlacement: t.labelPlacement,
+            bestIou: Math.round(bestIou * 100) / 100
+          })
+        }
         for (const key of BREAKDOWNS) bump(breakdown[key], t[key], hit ? 'tp' : 'fn')
         if (t.leak !== null) {
           const dLeak = hit ? dets[di]!.leak : null
           if (dLeak) {
             leaks.tp++
             if (dLeak.kind === t.leak) leaks.kindCorrect++
-          } else leaks.fn++
+          } else {
+            leaks.fn++
+            details.missedLeaks.push({
+              file: truth.file,
+              page: page.index,
+              bbox: t.bbox,
+              leak: t.leak,
+              matched: hit
+            })
+          }
         }
         if (hit) {
           const d = dets[di]!
-          if (t.leak === null && d.leak) leaks.fp++
+          if (t.leak === null && d.leak) {
+            leaks.fp++
+            details.falseLeaks.push({ file: truth.file, page: page.index, bbox: d.bbox, kind: d.leak.kind })
+          }
           grounds.matched++
           const correct = sameSet(t.grounds, d.grounds)
           if (correct) grounds.correct++
+          else
+            details.wrongGrounds.push({
+              file: truth.file,
+              page: page.index,
+              bbox: t.bbox,
+              label: t.label,
+              truth: t.grounds,
+              detected: d.grounds
+            })
           if (t.grounds.length > 0) {
             grounds.labelled++
             if (correct) grounds.labelledCorrect++
@@ -197,10 +275,21 @@ export function score(truths: readonly TruthFile[], detections: readonly Detecte
       dets.forEach((d, di) => {
         if (matchedD.has(di)) return
         fp++
-        if (d.leak) leaks.fp++
+        if (d.leak) {
+          leaks.fp++
+          details.falseLeaks.push({ file: truth.file, page: page.index, bbox: d.bbox, kind: d.leak.kind })
+        }
         const blame = mostOverlapping(d.bbox, page.redactions)
-        for (const key of BREAKDOWNS) bump(breakdown[key], blame ? blame[key] : '(none)', 'fp')
+        for (const key of BREAKDOWNS) bump(breakdown[key], blame ? blame[key] : NO_TRUTH, 'fp')
         const lookalike = blamedLookalike(d.bbox, page.lookalikes)
+        details.falsePositives.push({
+          file: truth.file,
+          page: page.index,
+          bbox: d.bbox,
+          kind: d.kind,
+          lookalike: lookalike?.style ?? null,
+          overlapsTruth: blame ? blame.style : null
+        })
         if (lookalike) {
           lookalikeReported++
           lookalikeByStyle[lookalike.style] = (lookalikeByStyle[lookalike.style] ?? 0) + 1
@@ -210,6 +299,13 @@ export function score(truths: readonly TruthFile[], detections: readonly Detecte
       if (page.withheldInFull && dWithheld) withheld.tp++
       else if (page.withheldInFull) withheld.fn++
       else if (dWithheld) withheld.fp++
+      if (page.withheldInFull !== dWithheld)
+        details.withheldErrors.push({
+          file: truth.file,
+          page: page.index,
+          truth: page.withheldInFull,
+          detected: dWithheld
+        })
     }
   }
   const per100 = (n: number): number => (pages === 0 ? 0 : (100 * n) / pages)
@@ -235,7 +331,8 @@ export function score(truths: readonly TruthFile[], detections: readonly Detecte
     },
     leaks: { ...prf(leaks.tp, leaks.fp, leaks.fn), kindCorrect: leaks.kindCorrect },
     withheldInFull: prf(withheld.tp, withheld.fp, withheld.fn),
-    missingFiles
+    missingFiles,
+    details
   }
 }
 
