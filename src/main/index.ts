@@ -1,0 +1,168 @@
+/**
+ * The Electron main process, kept thin: it hardens the session, serves the UI from app://withheld,
+ * opens the one window and wires IPC to the Electron-free services (src/main/services.ts). Every
+ * decision with a rule in it lives in a pure module beside this one, with its own tests.
+ * No crash reporter, no auto-updater, no networking (security.md V4, V5).
+ */
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { app, BrowserWindow, dialog, Menu, session, type WebContents } from 'electron'
+import type { ImportResult, MenuCommand } from '@shared/ipc'
+import { decideAfterRendererGone } from './crashRecovery'
+import { createIpcRegistry, send } from './ipc'
+import { buildMenuTemplate } from './menu'
+import { installNavigationGuards } from './navigation'
+import { createLocalLog, installRequestFilter } from './network'
+import type { OriginContext } from './origins'
+import { denyAllPermissions } from './permissions'
+import { registerAppScheme, serveRenderer } from './protocol'
+import { APP_INDEX_URL } from './protocolPolicy'
+import { createMainServices, type MainServices } from './services'
+import { utilitySpawner } from './utilitySpawner'
+import { buildWindowOptions } from './window'
+
+const here = dirname(fileURLToPath(import.meta.url))
+const packaged = app.isPackaged
+const context: OriginContext = {
+  packaged,
+  devServerUrl: packaged ? undefined : process.env['ELECTRON_RENDERER_URL']
+}
+
+const ourWindows = new Set<BrowserWindow>()
+let mainWindow: BrowserWindow | null = null
+
+const NO_IMPORT: ImportResult = { files: [], rejected: [] }
+
+function hardenSession(log: (line: string) => void): void {
+  const defaultSession = session.defaultSession
+  denyAllPermissions(defaultSession, log)
+  installRequestFilter(defaultSession, context, log)
+  // Electron fetches spellchecker dictionaries from a Google CDN otherwise (security.md V4).
+  defaultSession.setSpellCheckerEnabled(false)
+  serveRenderer(defaultSession, join(here, '..', 'renderer'))
+}
+
+function createWindow(log: (line: string) => void): BrowserWindow {
+  const window = new BrowserWindow(
+    buildWindowOptions({ packaged, preloadPath: join(here, '..', 'preload', 'index.cjs') })
+  )
+  ourWindows.add(window)
+  const contents = window.webContents
+  installNavigationGuards(contents, context, log)
+  window.once('ready-to-show', () => window.show())
+
+  const crashes: number[] = []
+  contents.on('render-process-gone', (_event, details) => {
+    const decision = decideAfterRendererGone(details.reason, crashes, Date.now())
+    log(`renderer gone (${details.reason}, exit code ${details.exitCode}): ${decision}`)
+    crashes.push(Date.now())
+    if (decision === 'reload') contents.reload()
+    else if (decision === 'give-up') {
+      dialog.showErrorBox(
+        'Withheld',
+        'The window stopped working several times in a row. Your work is saved; restart Withheld to go on.'
+      )
+    }
+  })
+  window.on('closed', () => {
+    ourWindows.delete(window)
+    if (mainWindow === window) mainWindow = null
+    cancelJobsOf(contents)
+  })
+  void window.loadURL(context.devServerUrl ?? APP_INDEX_URL)
+  return window
+}
+
+/** Which window started which analysis: events go back only to it, and die with it. */
+const jobOwners = new Map<string, WebContents>()
+let cancelJob: (jobId: string) => void = () => undefined
+function cancelJobsOf(contents: WebContents): void {
+  for (const [jobId, owner] of jobOwners) {
+    if (owner === contents) {
+      jobOwners.delete(jobId)
+      cancelJob(jobId)
+    }
+  }
+}
+
+function wireIpc(services: MainServices): void {
+  const registry = createIpcRegistry(context, ourWindows)
+  registry.handle('pdf:import-dialog', async (event) => {
+    const window = BrowserWindow.fromWebContents(event.sender)
+    const options = {
+      title: 'Import PDFs',
+      properties: ['openFile', 'multiSelections'] as ('openFile' | 'multiSelections')[],
+      filters: [{ name: 'PDF', extensions: ['pdf'] }]
+    }
+    const choice = window
+      ? await dialog.showOpenDialog(window, options)
+      : await dialog.showOpenDialog(options)
+    return choice.canceled ? NO_IMPORT : services.importPaths(choice.filePaths)
+  })
+  registry.handle('pdf:import-dropped', (_event, paths) => services.importPaths(paths))
+  registry.handle('analysis:start', async (event, start) => {
+    const owner = event.sender
+    jobOwners.set(start.jobId, owner)
+    const { finished } = await services.startAnalysis(start, (analysisEvent) =>
+      send(owner, 'analysis:event', start.jobId, analysisEvent)
+    )
+    void finished.then(() => {
+      if (jobOwners.get(start.jobId) === owner) jobOwners.delete(start.jobId)
+    })
+  })
+  registry.handle('analysis:cancel', async (event, jobId) => {
+    // A window may cancel only its own jobs.
+    if (jobOwners.get(jobId) !== event.sender) return
+    jobOwners.delete(jobId)
+    services.cancelAnalysis(jobId)
+  })
+  cancelJob = (jobId) => services.cancelAnalysis(jobId)
+}
+
+function installMenu(): void {
+  const sendCommand = (command: MenuCommand): void => {
+    const window = BrowserWindow.getFocusedWindow() ?? mainWindow
+    if (window && ourWindows.has(window)) send(window.webContents, 'menu:command', command)
+  }
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(buildMenuTemplate({ isMac: process.platform === 'darwin', send: sendCommand }))
+  )
+}
+
+function start(): void {
+  app.on('second-instance', () => {
+    if (!mainWindow) return
+    if (mainWindow.isMinimized()) mainWindow.restore()
+    mainWindow.focus()
+  })
+  // Any WebContents, even one we did not expect, gets no new windows and no <webview>.
+  app.on('web-contents-created', (_event, contents) => {
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }))
+    contents.on('will-attach-webview', (event) => event.preventDefault())
+  })
+
+  void app.whenReady().then(() => {
+    const log = createLocalLog(app.getPath('userData'), 'withheld.log')
+    hardenSession(log)
+    const services = createMainServices({
+      spawner: utilitySpawner(),
+      workerEntry: join(here, 'analysisWorker.js')
+    })
+    wireIpc(services)
+    installMenu()
+    mainWindow = createWindow(log)
+    app.on('window-all-closed', () => {
+      services.dispose()
+      app.quit()
+    })
+    app.on('before-quit', () => services.dispose())
+  })
+}
+
+// Both must happen before 'ready': privileged schemes and the sandbox for every renderer.
+registerAppScheme()
+app.enableSandbox()
+
+// One instance only: two processes on one IndexedDB store corrupt it (Dexie #859, security.md E12).
+if (app.requestSingleInstanceLock()) start()
+else app.quit()
