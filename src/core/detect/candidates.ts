@@ -1,0 +1,76 @@
+/**
+ * From filled rectangles to candidate boxes: opaque, solid-coloured, visible fills, with the bars of
+ * one shape merged (a box drawn twice, a block drawn as stacked line bars, halves of one word).
+ */
+import { classifyColour, type ColourClass, type Rgb } from '../pdf/colour'
+import type { FillBox } from '../pdf/pageContent'
+import { area, mergeGroups, type Rect } from './geometry'
+
+export interface Candidate {
+  readonly rect: Rect
+  readonly colour: Rgb
+  readonly colourClass: ColourClass
+  /** Drawing order of the first and last bar: text before `firstSeq` is under the box. */
+  readonly firstSeq: number
+  readonly lastSeq: number
+  readonly stroked: boolean
+  readonly inAnnotation: boolean
+  readonly parts: number
+  /** The fills merged into this box, each with its place in the drawing order. */
+  readonly bars: ReadonlyArray<{ readonly rect: Rect; readonly seq: number }>
+}
+
+/** Below 90% fill alpha, text under a box shows through: a tint, not a redaction. */
+const MIN_OPAQUE_ALPHA = 0.9
+/** Smaller than a 1.5 × 1.5 pt speck: no word fits under it. */
+const MIN_AREA_PT2 = 2.25
+/** Bars within 1 pt of each other belong together (producers leave hairline seams). */
+const TOUCH_PT = 1
+/** Merged bars must fill 90% of their joint bounds, else the union would claim uncovered area. */
+const MIN_MERGE_FILL = 0.9
+
+export function findCandidates(fills: readonly FillBox[]): Candidate[] {
+  const usable = fills.filter(
+    (f): f is FillBox & { colour: Rgb } =>
+      f.colour !== null && f.alpha >= MIN_OPAQUE_ALPHA && !f.blended && area(f.rect) >= MIN_AREA_PT2
+  )
+  const byClass = new Map<ColourClass, Array<FillBox & { colour: Rgb }>>()
+  for (const f of usable) {
+    const cls = classifyColour(f.colour)
+    let list = byClass.get(cls)
+    if (!list) byClass.set(cls, (list = []))
+    list.push(f)
+  }
+  const out: Candidate[] = []
+  for (const [colourClass, list] of byClass) {
+    for (const group of mergeGroups(
+      list.map((f) => f.rect),
+      TOUCH_PT,
+      MIN_MERGE_FILL
+    )) {
+      const members = group.map((i) => list[i]!)
+      const first = members[0]!
+      let rect: Rect = first.rect
+      for (const m of members) {
+        rect = [
+          Math.min(rect[0], m.rect[0]),
+          Math.min(rect[1], m.rect[1]),
+          Math.max(rect[2], m.rect[2]),
+          Math.max(rect[3], m.rect[3])
+        ]
+      }
+      out.push({
+        rect,
+        colour: first.colour,
+        colourClass,
+        firstSeq: Math.min(...members.map((m) => m.seq)),
+        lastSeq: Math.max(...members.map((m) => m.seq)),
+        stroked: members.some((m) => m.stroked),
+        inAnnotation: members.every((m) => m.inAnnotation),
+        parts: members.length,
+        bars: members.map((m) => ({ rect: m.rect, seq: m.seq }))
+      })
+    }
+  }
+  return out.sort((a, b) => a.firstSeq - b.firstSeq)
+}

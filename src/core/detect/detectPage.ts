@@ -1,0 +1,192 @@
+/**
+ * Detection for one page, on plain data: the page's drawing (walked from pdf.js's operator list) and
+ * its /Redact annotations in, the page's entry of the scan contract out. No pdf.js here, so every rule
+ * is testable with hand-made pages.
+ */
+import type { Glyph, PageContent } from '../pdf/pageContent'
+import type { PageRect, ScanPage, ScanRedaction } from '../types'
+import { findCandidates } from './candidates'
+import { area, coverage, roundRect, type Rect } from './geometry'
+import { judge, type Judgement, type PageContext } from './judge'
+import { assignBesideLabels, labelFor } from './labels'
+import { leakFor } from './leaks'
+import { BandIndex, buildRuns, glyphText, median } from './textRuns'
+import { placeholderPage } from './withheldPage'
+
+export interface RedactAnnotation {
+  /** The mark's area on the displayed page. */
+  readonly rect: PageRect
+  /** /OverlayText: what the applied redaction would print, often the ground. */
+  readonly overlayText: string | null
+}
+
+export interface PageInput {
+  readonly index: number
+  readonly width: number
+  readonly height: number
+  readonly rotation: number
+  readonly content: PageContent
+  readonly redactAnnotations: readonly RedactAnnotation[]
+}
+
+export interface DetectOptions {
+  readonly revealLeaks: boolean
+}
+
+/** One image over 70% of the page with little live text: a scan (OCR text, if any, is invisible). */
+const SCAN_MIN_IMAGE_SHARE = 0.7
+const SCAN_MAX_VISIBLE_GLYPHS = 40
+/** A redaction box over half the page is the page withheld in full (A4 inside 2 cm margins is ~70%). */
+const PAGE_BOX_MIN_SHARE = 0.5
+const DEFAULT_LINE_HEIGHT_PT = 10
+
+function isScanned(content: PageContent, visibleGlyphs: number): boolean {
+  const pageArea = content.width * content.height
+  const bigImage = content.images.some((im) => area(im.rect) >= SCAN_MIN_IMAGE_SHARE * pageArea)
+  return bigImage && visibleGlyphs <= SCAN_MAX_VISIBLE_GLYPHS
+}
+
+function toRedaction(
+  j: Judgement,
+  label: string | null,
+  grounds: readonly string[],
+  reveal: boolean
+): ScanRedaction {
+  const kind = j.candidate.colourClass
+  return {
+    bbox: roundRect(j.candidate.rect),
+    kind,
+    source: 'vector',
+    confidence: j.confidence,
+    label,
+    grounds,
+    leak: j.leak,
+    leakedText: reveal && j.leak ? j.leakedText : null
+  }
+}
+
+function annotationRedactions(
+  annotations: readonly RedactAnnotation[],
+  glyphs: readonly Glyph[],
+  index: BandIndex<Glyph>,
+  reveal: boolean
+): ScanRedaction[] {
+  return annotations.map((a) => {
+    const under = index
+      .near(a.rect)
+      .filter((g) => coverage(g.rect, a.rect) >= 0.5)
+      .sort((x, y) => x.seq - y.seq)
+    const text = glyphText(under)
+    const leak = leakFor('unapplied-annotation', text, false)
+    const found = a.overlayText ? labelFor(a.overlayText) : null
+    void glyphs
+    return {
+      bbox: roundRect(a.rect),
+      kind: 'annotation',
+      source: 'annotation',
+      confidence: 0.99,
+      label: found?.label ?? (a.overlayText?.trim() || null),
+      grounds: found?.grounds ?? [],
+      leak,
+      leakedText: reveal && leak ? text : null
+    }
+  })
+}
+
+const readingOrder = (a: ScanRedaction, b: ScanRedaction): number =>
+  Math.abs(a.bbox[1] - b.bbox[1]) > 2 ? a.bbox[1] - b.bbox[1] : a.bbox[0] - b.bbox[0]
+
+export function detectPage(input: PageInput, options: DetectOptions): ScanPage {
+  const { content } = input
+  const glyphs = content.glyphs
+  const visibleGlyphs = glyphs.filter((g) => !g.invisible && !g.clippedOut && g.unicode.trim() !== '')
+  const hasTextLayer = glyphs.some((g) => g.unicode.trim() !== '')
+  const scanned = isScanned(content, visibleGlyphs.length)
+  const runs = buildRuns(glyphs.filter((g) => !g.clippedOut))
+  const pageLineHeightPt =
+    median(visibleGlyphs.filter((g) => !g.rotated).map((g) => g.sizePt)) || DEFAULT_LINE_HEIGHT_PT
+  const glyphIndex = new BandIndex(glyphs, (g) => g.rect)
+  const ctx: PageContext = {
+    width: content.width,
+    height: content.height,
+    glyphIndex,
+    runIndex: new BandIndex(runs, (r) => r.rect),
+    fillIndex: new BandIndex(content.fills, (f) => f.rect),
+    pageLineHeightPt,
+    scanned
+  }
+
+  const judgements = findCandidates(content.fills)
+    .map((c) => judge(c, ctx))
+    .filter((j) => j.verdict !== 'rejected')
+  const beside = assignBesideLabels(
+    judgements.map((j) => ({
+      rect: j.candidate.rect,
+      lineHeightPt: j.lineHeightPt,
+      insideLabel: j.insideLabel
+    })),
+    ctx.runIndex,
+    content.width
+  )
+
+  const redactions: ScanRedaction[] = []
+  judgements.forEach((j, i) => {
+    const inside = j.insideLabel ? labelFor(j.insideLabel) : null
+    const found = inside ?? beside[i] ?? null
+    if (j.verdict === 'needs-label' && !found && !j.insideLabel) return
+    const label = j.insideLabel ?? found?.label ?? null
+    redactions.push(toRedaction(j, label, found?.grounds ?? [], options.revealLeaks))
+  })
+  const annotations = annotationRedactions(input.redactAnnotations, glyphs, glyphIndex, options.revealLeaks)
+
+  const base = {
+    index: input.index,
+    width: input.width,
+    height: input.height,
+    rotation: input.rotation,
+    scanned,
+    hasTextLayer
+  }
+
+  const pageArea = content.width * content.height
+  const pageBox = redactions.find(
+    (r) => r.kind !== 'white' && area(r.bbox as Rect) >= PAGE_BOX_MIN_SHARE * pageArea
+  )
+  if (pageBox) {
+    const grounds = [...new Set(redactions.flatMap((r) => r.grounds))]
+    const leaks = redactions.filter((r) => r.leak)
+    return {
+      ...base,
+      withheldInFull: true,
+      redactions: [
+        { ...pageBox, kind: 'page', grounds, leak: pageBox.leak ?? leaks[0]?.leak ?? null },
+        ...annotations
+      ]
+    }
+  }
+
+  if (redactions.length === 0 && !scanned) {
+    const placeholder = placeholderPage(runs)
+    if (placeholder) {
+      return {
+        ...base,
+        withheldInFull: true,
+        redactions: [
+          {
+            bbox: [0, 0, Math.round(input.width * 100) / 100, Math.round(input.height * 100) / 100],
+            kind: 'page',
+            source: 'page',
+            confidence: placeholder.grounds.length > 0 ? 0.9 : 0.8,
+            label: placeholder.label,
+            grounds: placeholder.grounds,
+            leak: null,
+            leakedText: null
+          },
+          ...annotations
+        ]
+      }
+    }
+  }
+
+  return { ...base, withheldInFull: false, redactions: [...redactions, ...annotations].sort(readingOrder) }
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest'
+import { coverage, iou, mergeGroups, verticalOverlap } from './geometry'
+
+describe('geometry', () => {
+  it('measures overlap', () => {
+    expect(iou([0, 0, 10, 10], [0, 0, 10, 10])).toBe(1)
+    expect(iou([0, 0, 10, 10], [5, 0, 15, 10])).toBeCloseTo(1 / 3)
+    expect(coverage([0, 0, 10, 10], [5, 0, 100, 100])).toBe(0.5)
+    expect(verticalOverlap([0, 0, 10, 10], [50, 5, 60, 20])).toBe(0.5)
+  })
+  it('merges bars that stack into one block', () => {
+    const bars = [
+      [72, 100, 300, 112],
+      [72, 112, 300, 124],
+      [72, 124, 300, 136]
+    ] as const
+    expect(mergeGroups(bars, 1, 0.9)).toEqual([[0, 1, 2]])
+  })
+  it('merges a box drawn twice and touching halves of one word', () => {
+    expect(
+      mergeGroups(
+        [
+          [10, 10, 50, 20],
+          [10, 10, 50, 20],
+          [50, 10, 80, 20]
+        ],
+        1,
+        0.9
+      )
+    ).toEqual([[0, 1, 2]])
+  })
+  it('keeps separate boxes apart: a gap, or an L-shape that would mostly be empty', () => {
+    expect(
+      mergeGroups(
+        [
+          [10, 10, 50, 20],
+          [60, 10, 80, 20]
+        ],
+        1,
+        0.9
+      )
+    ).toHaveLength(2)
+    expect(
+      mergeGroups(
+        [
+          [72, 100, 500, 112],
+          [72, 112, 120, 124]
+        ],
+        1,
+        0.9
+      )
+    ).toHaveLength(2)
+  })
+})

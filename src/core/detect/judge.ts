@@ -1,0 +1,197 @@
+/**
+ * Looks at what lies under and on top of one candidate box and at its shape against the text around
+ * it, and says whether a careful reader would call it a redaction. Drawing order decides most cases:
+ * text drawn *before* a box and covered by it is hidden (a redaction, and a leak if it is still
+ * there); readable text drawn *after* it, on top, makes it a label background, header shading or a
+ * bordered text box — unless that text is itself a redaction label ("s9(2)(a)", "Redacted").
+ */
+import { colourDistance, SAME_COLOUR_MAX_DISTANCE } from '../pdf/colour'
+import type { FillBox, Glyph } from '../pdf/pageContent'
+import type { Leak } from '../types'
+import { parseGrounds } from '../grounds/parseGrounds'
+import type { Candidate } from './candidates'
+import {
+  area,
+  contains,
+  coverage,
+  height,
+  intersectionArea,
+  verticalOverlap,
+  width,
+  type Rect
+} from './geometry'
+import { hasRealWords, isMeaningfulText, isOnlyLabel, leakFor } from './leaks'
+import { glyphText, type BandIndex, type TextRun } from './textRuns'
+
+export type Verdict =
+  | 'redaction' // clearly a redaction
+  | 'needs-label' // a redaction only if a ground label beside it says so (grey, colour, white boxes)
+  | 'rejected'
+
+export interface Judgement {
+  readonly candidate: Candidate
+  readonly verdict: Verdict
+  /** Why, for debugging and tests: 'rule', 'bullet', 'text-on-top', 'hidden-text', … */
+  readonly reason: string
+  readonly confidence: number
+  /** Label printed inside the box (drawn on top of it). */
+  readonly insideLabel: string | null
+  readonly leak: Leak | null
+  readonly leakedText: string | null
+  /** Local line height (points) used for the size rules and label search. */
+  readonly lineHeightPt: number
+}
+
+export interface PageContext {
+  readonly width: number
+  readonly height: number
+  readonly glyphIndex: BandIndex<Glyph>
+  readonly runIndex: BandIndex<TextRun>
+  readonly fillIndex: BandIndex<FillBox>
+  /** Median font size of the page's visible text (points), 10 when there is none. */
+  readonly pageLineHeightPt: number
+  /** The page is a scan: invisible OCR text under a box is only a leak when it reads as words. */
+  readonly scanned: boolean
+}
+
+/** Thinner than 30% of a text line (or 1.5 pt): a rule, underline or table border. */
+const RULE_MAX_SHARE_OF_LINE = 0.3
+const RULE_MAX_PT = 1.5
+/** A near-square mark no bigger than 70% of a line: a bullet or checkbox. */
+const BULLET_MAX_SHARE_OF_LINE = 0.7
+/** Text a box hides must be at least half covered: glyph area share. */
+const HIDDEN_MIN_COVERAGE = 0.5
+/** A later opaque fill over 90% of a box hides the box itself. */
+const OCCLUDED_MIN_COVERAGE = 0.9
+
+function localLineHeight(rect: Rect, ctx: PageContext): number {
+  const near = ctx.glyphIndex.near(rect, Math.max(height(rect), 24)).filter((g) => !g.invisible && !g.rotated)
+  if (near.length < 3) return ctx.pageLineHeightPt
+  const sizes = near.map((g) => g.sizePt).sort((a, b) => a - b)
+  return sizes[sizes.length >> 1]!
+}
+
+/** Is the glyph hidden by the bars of this box drawn after it? */
+function isHidden(g: Glyph, c: Candidate): boolean {
+  let covered = 0
+  const a = area(g.rect)
+  if (a <= 0) return false
+  for (const bar of c.bars) if (bar.seq > g.seq) covered += intersectionArea(g.rect, bar.rect)
+  return covered / a >= HIDDEN_MIN_COVERAGE
+}
+
+/** Is the glyph painted on top of this box (its centre on a bar drawn before it)? */
+function isOnTop(g: Glyph, c: Candidate): boolean {
+  const cx = (g.rect[0] + g.rect[2]) / 2
+  const cy = (g.rect[1] + g.rect[3]) / 2
+  let on = false
+  for (const bar of c.bars) {
+    if (!contains(bar.rect, cx, cy)) continue
+    if (bar.seq > g.seq) return false
+    on = true
+  }
+  return on
+}
+
+function isOccluded(c: Candidate, ctx: PageContext): boolean {
+  for (const f of ctx.fillIndex.near(c.rect)) {
+    if (f.seq <= c.lastSeq || f.alpha < 0.9 || f.colour === null || f.blended) continue
+    if (colourDistance(f.colour, c.colour) <= SAME_COLOUR_MAX_DISTANCE) continue
+    if (coverage(c.rect, f.rect) >= OCCLUDED_MIN_COVERAGE) return true
+  }
+  return false
+}
+
+/** Visible text runs on the same line as the box, to its left or right within `reachPt`. */
+export function textBesideOnLine(rect: Rect, ctx: PageContext, reachPt: number): TextRun[] {
+  return ctx.runIndex
+    .near(rect, reachPt)
+    .filter(
+      (r) =>
+        !r.invisible &&
+        verticalOverlap(r.rect, rect) >= 0.5 &&
+        (r.rect[2] <= rect[0] + 1 || r.rect[0] >= rect[2] - 1) &&
+        Math.min(Math.abs(r.rect[0] - rect[2]), Math.abs(rect[0] - r.rect[2])) <= reachPt
+    )
+}
+
+export function judge(c: Candidate, ctx: PageContext): Judgement {
+  const lineHeightPt = localLineHeight(c.rect, ctx)
+  const w = width(c.rect)
+  const h = height(c.rect)
+  const base = { candidate: c, lineHeightPt, insideLabel: null, leak: null, leakedText: null }
+  const reject = (reason: string): Judgement => ({ ...base, verdict: 'rejected', reason, confidence: 0 })
+
+  if (isOccluded(c, ctx)) return reject('occluded')
+
+  const near = ctx.glyphIndex.near(c.rect)
+  const hidden = near.filter((g) => !g.clippedOut && isHidden(g, c)).sort((a, b) => a.seq - b.seq)
+  const onTop = near
+    .filter((g) => !g.invisible && !g.clippedOut && g.alpha >= 0.5 && isOnTop(g, c))
+    .sort((a, b) => a.seq - b.seq)
+  const sameColour = onTop.filter(
+    (g) => g.colour !== null && colourDistance(g.colour, c.colour) <= SAME_COLOUR_MAX_DISTANCE
+  )
+  const contrasting = onTop.filter((g) => !sameColour.includes(g))
+
+  // Hidden text: the visible part decides; invisible (OCR) text must read as words to count.
+  const hiddenVisible = hidden.filter((g) => !g.invisible)
+  const hiddenInvisible = hidden.filter((g) => g.invisible)
+  const leakTextVisible = glyphText(hiddenVisible)
+  const leakTextInvisible = glyphText(hiddenInvisible)
+  const sameText = glyphText(sameColour)
+  const leak =
+    leakFor('text-under-box', leakTextVisible, false) ??
+    leakFor('text-same-colour', sameText, false) ??
+    (hasRealWords(leakTextInvisible) ? leakFor('text-under-box', leakTextInvisible, true) : null)
+  const leakedText = leak
+    ? leak.kind === 'text-same-colour'
+      ? sameText
+      : leakTextVisible.trim() !== '' && isMeaningfulText(leakTextVisible)
+        ? leakTextVisible
+        : leakTextInvisible
+    : null
+
+  const topText = glyphText(contrasting)
+  const topIsLabel = topText !== '' && isOnlyLabel(topText)
+  const insideLabel = topIsLabel ? (parseGrounds(topText).label ?? topText) : null
+  const withLabel = { ...base, insideLabel, leak, leakedText: leak ? leakedText : null }
+
+  if (leak) return { ...withLabel, verdict: 'redaction', reason: 'hidden-text', confidence: 0.99 }
+
+  const minSide = Math.min(w, h)
+  if (minSide < Math.max(RULE_MAX_PT, RULE_MAX_SHARE_OF_LINE * lineHeightPt)) return reject('rule')
+  // Readable text on top that is not a redaction label: shading behind a header, a highlight, a panel.
+  if (topText !== '' && !topIsLabel && isMeaningfulText(topText)) return reject('text-on-top')
+
+  const maxSide = Math.max(w, h)
+  if (maxSide <= BULLET_MAX_SHARE_OF_LINE * lineHeightPt && maxSide < 2 * minSide && !insideLabel) {
+    return reject('bullet')
+  }
+
+  const pageArea = ctx.width * ctx.height
+  if (c.colourClass === 'white' && area(c.rect) >= 0.5 * pageArea && !insideLabel) return reject('background')
+
+  if (insideLabel) return { ...withLabel, verdict: 'redaction', reason: 'label-inside', confidence: 0.97 }
+  if (c.colourClass === 'black') {
+    return {
+      ...withLabel,
+      verdict: 'redaction',
+      reason: 'black-box',
+      confidence: hidden.length > 0 ? 0.97 : 0.93
+    }
+  }
+  // Grey, colour and white boxes need evidence: they hide (even blank) text, sit in a gap in a line of
+  // text at text height, or (decided later) carry a ground label beside them.
+  if (hidden.length > 0)
+    return { ...withLabel, verdict: 'redaction', reason: 'covers-text', confidence: 0.85 }
+  const textHeight = h >= 0.6 * lineHeightPt && h <= 2.2 * lineHeightPt
+  const inGap = textHeight && textBesideOnLine(c.rect, ctx, 3 * lineHeightPt).length > 0
+  if (c.colourClass === 'grey' && inGap) {
+    return { ...withLabel, verdict: 'redaction', reason: 'in-text-gap', confidence: 0.8 }
+  }
+  if (c.colourClass === 'white' && c.stroked && inGap) {
+    return { ...withLabel, verdict: 'redaction', reason: 'in-text-gap', confidence: 0.75 }
+  }
+  return { ...withLabel, verdict: 'needs-label', reason: 'needs-label', confidence: 0.7 }
+}

@@ -1,0 +1,101 @@
+/**
+ * Reads the ground label printed beside a box: on the same line (right after it, before it, or out in
+ * the margin), or just above or below it. Each printed label goes to the box it is nearest to, and a
+ * label serves a stack of bars only when they form one block (touching lines, same left edge).
+ */
+import { parseGrounds } from '../grounds/parseGrounds'
+import { gaps, height, horizontalOverlap, verticalOverlap, type Rect } from './geometry'
+import { isOnlyLabel } from './leaks'
+import type { BandIndex, TextRun } from './textRuns'
+
+export interface LabelTarget {
+  readonly rect: Rect
+  readonly lineHeightPt: number
+  /** Already labelled from inside: not searched. */
+  readonly insideLabel: string | null
+}
+
+export interface FoundLabel {
+  readonly label: string
+  readonly grounds: readonly string[]
+}
+
+/** Same-line labels within 6 lines' height count as "beside"; margin labels anywhere on the line. */
+const BESIDE_REACH_LINES = 6
+/** Above/below: within 1.6 line heights of the box edge. */
+const ABOVE_BELOW_REACH_LINES = 1.6
+
+interface Pair {
+  target: number
+  run: TextRun
+  score: number
+}
+
+export function labelFor(text: string): FoundLabel | null {
+  const parsed = parseGrounds(text)
+  if (parsed.codes.length === 0) return null
+  return { label: parsed.label ?? text, grounds: parsed.codes }
+}
+
+export function assignBesideLabels(
+  targets: readonly LabelTarget[],
+  runIndex: BandIndex<TextRun>,
+  pageWidthPt: number
+): Array<FoundLabel | null> {
+  const pairs: Pair[] = []
+  const labelRuns = new Map<TextRun, FoundLabel>()
+  targets.forEach((t, index) => {
+    if (t.insideLabel) return
+    const lh = Math.max(t.lineHeightPt, 4)
+    for (const run of runIndex.near(t.rect, Math.max(pageWidthPt, ABOVE_BELOW_REACH_LINES * lh))) {
+      if (run.invisible) continue
+      let found = labelRuns.get(run)
+      if (!found) {
+        if (!isOnlyLabel(run.text)) continue
+        const parsed = labelFor(run.text)
+        if (!parsed) continue
+        found = parsed
+        labelRuns.set(run, found)
+      }
+      const { dx, dy } = gaps(run.rect, t.rect)
+      const sameLine = verticalOverlap(run.rect, t.rect) >= 0.5 || (dy === 0 && height(t.rect) > 2 * lh)
+      if (sameLine) {
+        // Beside: near wins; out in the margin still counts, at a cost.
+        const score = dx <= BESIDE_REACH_LINES * lh ? dx : dx + 10 * lh
+        pairs.push({ target: index, run, score })
+      } else if (dy <= ABOVE_BELOW_REACH_LINES * lh) {
+        const aligned = horizontalOverlap(run.rect, t.rect) > 0 || Math.abs(run.rect[0] - t.rect[0]) <= 3 * lh
+        if (aligned && dx <= 3 * lh) pairs.push({ target: index, run, score: dy + lh + dx })
+      }
+    }
+  })
+  pairs.sort((a, b) => a.score - b.score)
+  const result: Array<FoundLabel | null> = targets.map(() => null)
+  const usedRuns = new Set<TextRun>()
+  for (const pair of pairs) {
+    if (result[pair.target] || usedRuns.has(pair.run)) continue
+    result[pair.target] = labelRuns.get(pair.run) ?? null
+    usedRuns.add(pair.run)
+  }
+  // One block drawn as stacked bars: a label beside one bar covers the bars touching it above/below.
+  let changed = true
+  while (changed) {
+    changed = false
+    targets.forEach((t, i) => {
+      if (result[i] || t.insideLabel) return
+      for (let j = 0; j < targets.length; j++) {
+        const other = targets[j]!
+        const label = result[j]
+        if (!label || j === i) continue
+        const { dx, dy } = gaps(t.rect, other.rect)
+        const lh = Math.max(t.lineHeightPt, 4)
+        if (dx === 0 && dy <= 0.8 * lh && Math.abs(t.rect[0] - other.rect[0]) <= 2) {
+          result[i] = label
+          changed = true
+          return
+        }
+      }
+    })
+  }
+  return result
+}

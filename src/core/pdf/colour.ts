@@ -1,0 +1,50 @@
+/**
+ * Fill colours as pdf.js reports them (always converted to sRGB: `#rrggbb` strings, or occasionally
+ * [r, g, b] arrays of 0–255) and the colour classes a reviewer speaks of: black, white, grey, colour.
+ */
+
+/** sRGB, 0–255 per channel. */
+export type Rgb = readonly [r: number, g: number, b: number]
+
+export type ColourClass = 'black' | 'white' | 'grey' | 'colour'
+
+/** Darkest channel at or below 64/255 (25%): black toner, dark navy and charcoal all read as black. */
+const BLACK_MAX_CHANNEL = 64
+/** Every channel at or above 235/255 (92%): paper white, and the off-whites some tools use. */
+const WHITE_MIN_CHANNEL = 235
+/** Channels within 28/255 of each other carry no visible hue. */
+const GREY_MAX_SPREAD = 28
+
+export function parseColour(value: unknown): Rgb | null {
+  if (typeof value === 'string') {
+    const match = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})/i.exec(value)
+    if (!match) return null
+    return [parseInt(match[1]!, 16), parseInt(match[2]!, 16), parseInt(match[3]!, 16)]
+  }
+  if (Array.isArray(value) || ArrayBuffer.isView(value)) {
+    const list = Array.from(value as ArrayLike<number>)
+    if (list.length >= 3 && list.every((n) => typeof n === 'number' && Number.isFinite(n))) {
+      // pdf.js writes 0–255 bytes; a 0–1 triple would come from a different producer of this data.
+      const scale = list.slice(0, 3).every((n) => n <= 1) ? 255 : 1
+      return [list[0]! * scale, list[1]! * scale, list[2]! * scale]
+    }
+  }
+  return null
+}
+
+export function classifyColour(rgb: Rgb): ColourClass {
+  const max = Math.max(rgb[0], rgb[1], rgb[2])
+  const min = Math.min(rgb[0], rgb[1], rgb[2])
+  if (max <= BLACK_MAX_CHANNEL) return 'black'
+  if (min >= WHITE_MIN_CHANNEL) return 'white'
+  if (max - min <= GREY_MAX_SPREAD) return 'grey'
+  return 'colour'
+}
+
+/** Largest per-channel difference; under ~40/255 two colours are indistinguishable as text on box. */
+export function colourDistance(a: Rgb, b: Rgb): number {
+  return Math.max(Math.abs(a[0] - b[0]), Math.abs(a[1] - b[1]), Math.abs(a[2] - b[2]))
+}
+
+/** Text this close to its background cannot be read. */
+export const SAME_COLOUR_MAX_DISTANCE = 40

@@ -1,0 +1,473 @@
+/**
+ * Replays a pdf.js operator list with the graphics state pdf.js's own canvas renderer keeps (transform
+ * stack, form XObjects, annotation appearances, clip bounds, fill/stroke colour and alpha, the text
+ * state) and records what a reader would see in drawing order: filled rectangles, glyph boxes and
+ * images. Text positions come from the operator list itself, so no second getTextContent pass is
+ * needed; drawing order is what tells hidden text (drawn before a box) from a label (drawn after).
+ */
+import type { Matrix, PageRect } from '../types'
+import { parseColour, type Rgb } from './colour'
+import { IDENTITY, multiply, transformRect } from './matrix'
+import { OPS } from './ops'
+import type { FillBox, Glyph, ImagePaint, PageContent } from './pageContent'
+import { pathShapes, solidRects, type Box } from './pathRects'
+
+export interface OperatorListLike {
+  readonly fnArray: ArrayLike<number>
+  readonly argsArray: ArrayLike<unknown>
+}
+
+/** The parts of a pdf.js font object the walker reads. */
+export interface FontMetrics {
+  readonly fontMatrix: readonly number[] | null
+  /** Ascent and descent in em units (0.8 / −0.2 when the font does not say). */
+  readonly ascent: number
+  readonly descent: number
+  readonly vertical: boolean
+}
+
+export type FontLookup = (fontRefName: string) => FontMetrics | null
+
+/** Text fonts rarely reach above 0.95 em or below −0.3 em; outside that a font's metrics are broken. */
+const DEFAULT_ASCENT_EM = 0.8
+const DEFAULT_DESCENT_EM = -0.2
+const FONT_IDENTITY_MATRIX = [0.001, 0, 0, 0.001, 0, 0] as const
+
+interface TextState {
+  fontName: string | null
+  metrics: FontMetrics | null
+  fontSize: number
+  fontDirection: 1 | -1
+  charSpacing: number
+  wordSpacing: number
+  hScale: number
+  leading: number
+  rise: number
+  renderMode: number
+  textMatrix: Matrix
+  x: number
+  y: number
+  lineX: number
+  lineY: number
+}
+
+interface GraphicsState {
+  ctm: Matrix
+  clip: Box
+  fill: Rgb | null
+  stroke: Rgb | null
+  fillAlpha: number
+  strokeAlpha: number
+  blended: boolean
+  softMasked: boolean
+  text: TextState
+}
+
+const newTextState = (): TextState => ({
+  fontName: null,
+  metrics: null,
+  fontSize: 0,
+  fontDirection: 1,
+  charSpacing: 0,
+  wordSpacing: 0,
+  hScale: 1,
+  leading: 0,
+  rise: 0,
+  renderMode: 0,
+  textMatrix: IDENTITY,
+  x: 0,
+  y: 0,
+  lineX: 0,
+  lineY: 0
+})
+
+const cloneState = (s: GraphicsState): GraphicsState => ({ ...s, text: { ...s.text } })
+
+function intersect(a: Box, b: Box): Box {
+  return [Math.max(a[0], b[0]), Math.max(a[1], b[1]), Math.min(a[2], b[2]), Math.min(a[3], b[3])]
+}
+
+const isEmpty = (b: Box): boolean => b[2] <= b[0] || b[3] <= b[1]
+
+function asMatrix(value: unknown): Matrix | null {
+  if (!value || typeof value !== 'object' || !('length' in value)) return null
+  const list = Array.from(value as ArrayLike<unknown>)
+  if (list.length !== 6 || !list.every((n) => typeof n === 'number' && Number.isFinite(n))) return null
+  return list as unknown as Matrix
+}
+
+function asNumber(value: unknown, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) ? value : fallback
+}
+
+interface GlyphArg {
+  readonly unicode?: unknown
+  readonly width?: unknown
+  readonly isSpace?: unknown
+}
+
+/**
+ * Walks one page's operator list. `viewportTransform` is pdf.js's `getViewport({ scale: 1 }).transform`,
+ * so every rectangle comes out in displayed-page space.
+ */
+export function walkOperatorList(
+  list: OperatorListLike,
+  viewportTransform: Matrix,
+  pageSize: { width: number; height: number },
+  fonts: FontLookup
+): PageContent {
+  const fills: FillBox[] = []
+  const glyphs: Glyph[] = []
+  const images: ImagePaint[] = []
+  const pageBox: Box = [0, 0, pageSize.width, pageSize.height]
+  const initial = (): GraphicsState => ({
+    ctm: viewportTransform,
+    clip: pageBox,
+    fill: [0, 0, 0],
+    stroke: [0, 0, 0],
+    fillAlpha: 1,
+    strokeAlpha: 1,
+    blended: false,
+    softMasked: false,
+    text: newTextState()
+  })
+  let state = initial()
+  const stack: GraphicsState[] = []
+  let pendingClip = false
+  let annotationDepth = 0
+  let seq = 0
+
+  const pushState = (): void => {
+    stack.push(state)
+    state = cloneState(state)
+  }
+  const popState = (): void => {
+    const previous = stack.pop()
+    if (previous) state = previous
+  }
+
+  const unionBounds = (boxes: readonly Box[]): Box | null => {
+    if (boxes.length === 0) return null
+    let [x0, y0, x1, y1] = boxes[0]!
+    for (const b of boxes) {
+      x0 = Math.min(x0, b[0])
+      y0 = Math.min(y0, b[1])
+      x1 = Math.max(x1, b[2])
+      y1 = Math.max(y1, b[3])
+    }
+    return [x0, y0, x1, y1]
+  }
+
+  /** Records the solid rectangles of a filled path; returns the whole path's bounds (for clips). */
+  const recordFill = (path: ArrayLike<number>, evenOdd: boolean, stroked: boolean): Box | null => {
+    const shapes = pathShapes(path, state.ctm)
+    for (const box of solidRects(shapes.rects, evenOdd)) {
+      const visible = intersect(box, state.clip)
+      if (isEmpty(visible)) continue
+      fills.push({
+        seq: seq++,
+        rect: visible as PageRect,
+        colour: state.fill,
+        // A soft mask may make any part transparent; treat the box as see-through rather than guess.
+        alpha: state.softMasked ? Math.min(state.fillAlpha, 0.5) : state.fillAlpha,
+        stroked,
+        inAnnotation: annotationDepth > 0,
+        blended: state.blended
+      })
+    }
+    return unionBounds([...shapes.rects.map((r) => r.box), ...shapes.others])
+  }
+
+  const pathBounds = (path: ArrayLike<number>): Box | null => {
+    const shapes = pathShapes(path, state.ctm)
+    return unionBounds([...shapes.rects.map((r) => r.box), ...shapes.others])
+  }
+
+  const showGlyphs = (items: unknown): void => {
+    const t = state.text
+    if (!Array.isArray(items) || t.fontSize === 0) return
+    const fontMatrix = t.metrics?.fontMatrix ?? FONT_IDENTITY_MATRIX
+    const ascent = t.metrics?.ascent ?? DEFAULT_ASCENT_EM
+    const descent = t.metrics?.descent ?? DEFAULT_DESCENT_EM
+    const widthScale = t.fontSize * asNumber(fontMatrix[0], 0.001)
+    const hScale = t.hScale * t.fontDirection
+    const textToPage = multiply(state.ctm, t.textMatrix)
+    const sizePt =
+      t.fontSize * Math.sqrt(Math.abs(textToPage[0] * textToPage[3] - textToPage[1] * textToPage[2]))
+    const rotated = Math.abs(textToPage[1]) > 0.1 * Math.abs(textToPage[0]) || Math.abs(textToPage[0]) < 1e-9
+    const mode = t.renderMode & 3
+    const invisible = mode === 3 || t.renderMode === 7
+    const colour = mode === 1 ? state.stroke : state.fill
+    const alpha = mode === 1 ? state.strokeAlpha : state.fillAlpha
+    const yTop = t.y + t.rise + ascent * t.fontSize
+    const yBottom = t.y + t.rise + descent * t.fontSize
+    let x = 0
+    for (const item of items) {
+      if (typeof item === 'number') {
+        x -= (item * t.fontSize) / 1000
+        continue
+      }
+      if (!item || typeof item !== 'object') continue
+      const glyph = item as GlyphArg
+      const width = asNumber(glyph.width, 0)
+      const spacing = (glyph.isSpace === true ? t.wordSpacing : 0) + t.charSpacing
+      const advance = width * widthScale
+      const x0 = t.x + x * hScale
+      const x1 = t.x + (x + advance) * hScale
+      const rect = transformRect(textToPage, Math.min(x0, x1), yBottom, Math.max(x0, x1), yTop)
+      const unicode = typeof glyph.unicode === 'string' ? glyph.unicode : ''
+      const cx = (rect[0] + rect[2]) / 2
+      const cy = (rect[1] + rect[3]) / 2
+      const clip = state.clip
+      glyphs.push({
+        seq: seq++,
+        rect,
+        unicode,
+        colour,
+        invisible,
+        sizePt,
+        rotated,
+        clippedOut: cx < clip[0] || cx > clip[2] || cy < clip[1] || cy > clip[3],
+        alpha
+      })
+      x += advance + spacing * t.fontDirection
+    }
+    t.x += x * hScale
+  }
+
+  const moveText = (dx: number, dy: number): void => {
+    const t = state.text
+    t.lineX += dx
+    t.lineY += dy
+    t.x = t.lineX
+    t.y = t.lineY
+  }
+
+  const { fnArray, argsArray } = list
+  for (let i = 0; i < fnArray.length; i++) {
+    const fn = fnArray[i]
+    const args = argsArray[i] as unknown[] | null | undefined
+    switch (fn) {
+      case OPS.save:
+        pushState()
+        break
+      case OPS.restore:
+        popState()
+        break
+      case OPS.transform: {
+        const m = asMatrix(args)
+        if (m) state.ctm = multiply(state.ctm, m)
+        break
+      }
+      case OPS.paintFormXObjectBegin: {
+        pushState()
+        const m = asMatrix(args?.[0])
+        if (m) state.ctm = multiply(state.ctm, m)
+        const bbox = args?.[1] as ArrayLike<number> | null | undefined
+        if (bbox && bbox.length === 4) {
+          state.clip = intersect(state.clip, transformRect(state.ctm, bbox[0]!, bbox[1]!, bbox[2]!, bbox[3]!))
+        }
+        break
+      }
+      case OPS.paintFormXObjectEnd:
+        popState()
+        break
+      case OPS.beginGroup: {
+        pushState()
+        const group = args?.[0] as { smask?: unknown } | undefined
+        if (group?.smask) state.softMasked = true
+        break
+      }
+      case OPS.endGroup:
+        popState()
+        break
+      case OPS.beginAnnotation: {
+        // pdf.js resets the state for each annotation and clips to its /Rect on the page.
+        pushState()
+        const base = initial()
+        const rect = args?.[1] as ArrayLike<number> | null | undefined
+        if (rect && rect.length === 4) {
+          base.clip = intersect(
+            base.clip,
+            transformRect(viewportTransform, rect[0]!, rect[1]!, rect[2]!, rect[3]!)
+          )
+        }
+        const transform = asMatrix(args?.[2]) ?? IDENTITY
+        const matrix = asMatrix(args?.[3]) ?? IDENTITY
+        base.ctm = multiply(multiply(viewportTransform, transform), matrix)
+        state = base
+        annotationDepth++
+        break
+      }
+      case OPS.endAnnotation:
+        popState()
+        annotationDepth = Math.max(0, annotationDepth - 1)
+        break
+      case OPS.setGState: {
+        const entries = args?.[0]
+        if (!Array.isArray(entries)) break
+        for (const entry of entries) {
+          if (!Array.isArray(entry)) continue
+          const [key, value] = entry as [unknown, unknown]
+          if (key === 'ca') state.fillAlpha = asNumber(value, 1)
+          else if (key === 'CA') state.strokeAlpha = asNumber(value, 1)
+          else if (key === 'BM')
+            state.blended = typeof value === 'string' && !/^(normal|source-over|compatible)$/i.test(value)
+          else if (key === 'SMask') state.softMasked = Boolean(value)
+          else if (key === 'Font' && Array.isArray(value)) setFont(value[0], value[1])
+        }
+        break
+      }
+      case OPS.setFillRGBColor:
+      case OPS.setFillGray:
+      case OPS.setFillCMYKColor:
+        state.fill = parseColour(args?.[0])
+        break
+      case OPS.setStrokeRGBColor:
+      case OPS.setStrokeGray:
+      case OPS.setStrokeCMYKColor:
+        state.stroke = parseColour(args?.[0])
+        break
+      case OPS.setFillColorN:
+        // Patterns and shadings: the colour under the pixels is unknowable without rendering.
+        state.fill = parseColour(args?.[0])
+        break
+      case OPS.setStrokeColorN:
+        state.stroke = parseColour(args?.[0])
+        break
+      case OPS.setFillTransparent:
+        state.fill = null
+        state.fillAlpha = 0
+        break
+      case OPS.constructPath: {
+        const paintOp = args?.[0]
+        const data = (args?.[1] as ArrayLike<unknown> | undefined)?.[0] as ArrayLike<number> | undefined
+        if (!data) break
+        let bounds: Box | null = null
+        switch (paintOp) {
+          case OPS.fill:
+          case OPS.eoFill:
+          case OPS.fillStroke:
+          case OPS.eoFillStroke:
+          case OPS.closeFillStroke:
+          case OPS.closeEOFillStroke: {
+            const evenOdd =
+              paintOp === OPS.eoFill || paintOp === OPS.eoFillStroke || paintOp === OPS.closeEOFillStroke
+            const stroked = paintOp !== OPS.fill && paintOp !== OPS.eoFill
+            bounds = recordFill(data, evenOdd, stroked)
+            break
+          }
+          default:
+            if (pendingClip) bounds = pathBounds(data)
+        }
+        if (pendingClip) {
+          // Clip paths are approximated by their bounds: exact for the rectangles that matter here.
+          state.clip = bounds ? intersect(state.clip, bounds) : [0, 0, 0, 0]
+          pendingClip = false
+        }
+        break
+      }
+      case OPS.clip:
+      case OPS.eoClip:
+        pendingClip = true
+        break
+      case OPS.beginText:
+        state.text.textMatrix = IDENTITY
+        state.text.x = state.text.lineX = 0
+        state.text.y = state.text.lineY = 0
+        break
+      case OPS.setCharSpacing:
+        state.text.charSpacing = asNumber(args?.[0], 0)
+        break
+      case OPS.setWordSpacing:
+        state.text.wordSpacing = asNumber(args?.[0], 0)
+        break
+      case OPS.setHScale:
+        state.text.hScale = asNumber(args?.[0], 100) / 100
+        break
+      case OPS.setLeading:
+        state.text.leading = -asNumber(args?.[0], 0)
+        break
+      case OPS.setFont:
+        setFont(args?.[0], args?.[1])
+        break
+      case OPS.setTextRenderingMode:
+        state.text.renderMode = asNumber(args?.[0], 0)
+        break
+      case OPS.setTextRise:
+        state.text.rise = asNumber(args?.[0], 0)
+        break
+      case OPS.moveText:
+        moveText(asNumber(args?.[0], 0), asNumber(args?.[1], 0))
+        break
+      case OPS.setLeadingMoveText: {
+        const dy = asNumber(args?.[1], 0)
+        state.text.leading = dy
+        moveText(asNumber(args?.[0], 0), dy)
+        break
+      }
+      case OPS.setTextMatrix: {
+        const m = asMatrix(args?.[0]) ?? asMatrix(args)
+        if (m) state.text.textMatrix = m
+        state.text.x = state.text.lineX = 0
+        state.text.y = state.text.lineY = 0
+        break
+      }
+      case OPS.nextLine:
+        moveText(0, state.text.leading)
+        break
+      case OPS.showText:
+      case OPS.showSpacedText:
+        showGlyphs(args?.[0])
+        break
+      case OPS.nextLineShowText:
+        moveText(0, state.text.leading)
+        showGlyphs(args?.[0])
+        break
+      case OPS.nextLineSetSpacingShowText:
+        state.text.wordSpacing = asNumber(args?.[0], 0)
+        state.text.charSpacing = asNumber(args?.[1], 0)
+        moveText(0, state.text.leading)
+        showGlyphs(args?.[2])
+        break
+      case OPS.paintImageXObject:
+      case OPS.paintInlineImageXObject:
+      case OPS.paintImageXObjectRepeat:
+      case OPS.paintImageMaskXObject:
+      case OPS.paintSolidColorImageMask: {
+        const visible = intersect(transformRect(state.ctm, 0, 0, 1, 1), state.clip)
+        if (!isEmpty(visible)) images.push({ seq: seq++, rect: visible as PageRect })
+        break
+      }
+      default:
+        break
+    }
+  }
+  return { width: pageSize.width, height: pageSize.height, fills, glyphs, images }
+
+  function setFont(name: unknown, size: unknown): void {
+    const t = state.text
+    t.fontName = typeof name === 'string' ? name : null
+    t.metrics = t.fontName ? fonts(t.fontName) : null
+    let fontSize = asNumber(size, 0)
+    t.fontDirection = fontSize < 0 ? -1 : 1
+    fontSize = Math.abs(fontSize)
+    t.fontSize = fontSize
+  }
+}
+
+/** Reads the metrics the walker needs from a pdf.js font object (`page.commonObjs.get(name)`). */
+export function fontMetricsOf(font: unknown): FontMetrics | null {
+  if (!font || typeof font !== 'object') return null
+  const f = font as { fontMatrix?: unknown; ascent?: unknown; descent?: unknown; vertical?: unknown }
+  const matrix =
+    Array.isArray(f.fontMatrix) || ArrayBuffer.isView(f.fontMatrix)
+      ? Array.from(f.fontMatrix as ArrayLike<number>)
+      : null
+  let ascent = asNumber(f.ascent, DEFAULT_ASCENT_EM)
+  let descent = asNumber(f.descent, DEFAULT_DESCENT_EM)
+  // Broken or missing metrics (0, or above 1.5 em) would make every glyph a sliver or a tower.
+  if (ascent <= 0.3 || ascent > 1.5) ascent = DEFAULT_ASCENT_EM
+  if (descent > 0 || descent < -0.6) descent = DEFAULT_DESCENT_EM
+  return { fontMatrix: matrix, ascent, descent, vertical: f.vertical === true }
+}

@@ -1,0 +1,162 @@
+/**
+ * Scans an open pdf.js document page by page into the scan contract (`withheld.scan/1`). Used by the
+ * CLI, the app's analysis worker and the tests alike. Each page is walked from its operator list (no
+ * getTextContent pass: the walker places glyphs itself), reported through `onPage` as soon as it is
+ * done, then released, so memory stays flat across a 1,000-page release. A page that throws is
+ * reported with `error` and no redactions; the rest of the document is still scanned.
+ */
+import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist'
+import { inferRegime } from '../grounds/catalogue'
+import { detectPage, type RedactAnnotation } from '../detect/detectPage'
+import { fontMetricsOf, walkOperatorList, type FontLookup } from '../pdf/walkOperatorList'
+import type { Matrix, PageRect, ScanPage, ScanResult, ScanSummary } from '../types'
+import { ENGINE_VERSION, SCAN_SCHEMA } from '../types'
+
+export interface ScanInput {
+  /** File name only (reports carry no local paths). */
+  readonly fileName: string
+  readonly sha256: string
+  readonly producer?: string | null
+}
+
+export interface ScanOptions {
+  readonly revealLeaks: boolean
+  /** Called in page order as each page completes. */
+  readonly onPage?: (page: ScanPage) => void
+}
+
+function fontLookup(page: PDFPageProxy): FontLookup {
+  const cache = new Map<string, ReturnType<FontLookup>>()
+  return (name) => {
+    if (cache.has(name)) return cache.get(name) ?? null
+    let metrics: ReturnType<FontLookup> = null
+    try {
+      if (page.commonObjs.has(name)) metrics = fontMetricsOf(page.commonObjs.get(name))
+    } catch {
+      metrics = null // not resolved: default metrics are used
+    }
+    cache.set(name, metrics)
+    return metrics
+  }
+}
+
+function normalise(r: readonly number[]): PageRect {
+  return [Math.min(r[0]!, r[2]!), Math.min(r[1]!, r[3]!), Math.max(r[0]!, r[2]!), Math.max(r[1]!, r[3]!)]
+}
+
+async function redactAnnotations(
+  page: PDFPageProxy,
+  toViewport: (rect: number[]) => number[]
+): Promise<RedactAnnotation[]> {
+  const annotations = (await page.getAnnotations()) as Array<Record<string, unknown>>
+  const out: RedactAnnotation[] = []
+  for (const a of annotations) {
+    if (a['subtype'] !== 'Redact' || !Array.isArray(a['rect']) || a['rect'].length !== 4) continue
+    const overlay = a['overlayText']
+    out.push({
+      rect: normalise(toViewport(a['rect'] as number[])),
+      overlayText: typeof overlay === 'string' ? overlay : null
+    })
+  }
+  return out
+}
+
+export async function scanPage(page: PDFPageProxy, index: number, revealLeaks: boolean): Promise<ScanPage> {
+  const viewport = page.getViewport({ scale: 1 })
+  const rotation = ((page.rotate % 360) + 360) % 360
+  try {
+    const operatorList = await page.getOperatorList()
+    const content = walkOperatorList(
+      operatorList,
+      viewport.transform as unknown as Matrix,
+      { width: viewport.width, height: viewport.height },
+      fontLookup(page)
+    )
+    const annotations = await redactAnnotations(page, (r) => {
+      const [x0, y0] = viewport.convertToViewportPoint(r[0]!, r[1]!) as [number, number]
+      const [x1, y1] = viewport.convertToViewportPoint(r[2]!, r[3]!) as [number, number]
+      return [x0, y0, x1, y1]
+    })
+    return detectPage(
+      {
+        index,
+        width: viewport.width,
+        height: viewport.height,
+        rotation,
+        content,
+        redactAnnotations: annotations
+      },
+      { revealLeaks }
+    )
+  } catch (err) {
+    return {
+      index,
+      width: viewport.width,
+      height: viewport.height,
+      rotation,
+      scanned: false,
+      hasTextLayer: false,
+      withheldInFull: false,
+      redactions: [],
+      error: err instanceof Error ? err.message : String(err)
+    }
+  }
+}
+
+export function summarise(pages: readonly ScanPage[]): ScanSummary {
+  const byGround: Record<string, number> = {}
+  let redactions = 0
+  let leaks = 0
+  for (const page of pages) {
+    for (const r of page.redactions) {
+      redactions++
+      if (r.leak) leaks++
+      for (const g of r.grounds) byGround[g] = (byGround[g] ?? 0) + 1
+    }
+  }
+  return { redactions, pagesWithheldInFull: pages.filter((p) => p.withheldInFull).length, leaks, byGround }
+}
+
+export async function scanDocument(
+  pdf: PDFDocumentProxy,
+  input: ScanInput,
+  options: ScanOptions
+): Promise<ScanResult> {
+  const pages: ScanPage[] = []
+  for (let pageNumber = 1; pageNumber <= pdf.numPages; pageNumber++) {
+    let result: ScanPage
+    let page: PDFPageProxy | null = null
+    try {
+      page = await pdf.getPage(pageNumber)
+      result = await scanPage(page, pageNumber - 1, options.revealLeaks)
+    } catch (err) {
+      result = {
+        index: pageNumber - 1,
+        width: 0,
+        height: 0,
+        rotation: 0,
+        scanned: false,
+        hasTextLayer: false,
+        withheldInFull: false,
+        redactions: [],
+        error: err instanceof Error ? err.message : String(err)
+      }
+    } finally {
+      page?.cleanup()
+    }
+    pages.push(result)
+    options.onPage?.(result)
+  }
+  const summary = summarise(pages)
+  return {
+    schema: SCAN_SCHEMA,
+    engine: ENGINE_VERSION,
+    file: input.fileName,
+    sha256: input.sha256,
+    pageCount: pdf.numPages,
+    producer: input.producer ?? null,
+    regime: inferRegime(pages.flatMap((p) => p.redactions.flatMap((r) => r.grounds))),
+    pages,
+    summary
+  }
+}

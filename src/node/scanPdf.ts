@@ -1,0 +1,38 @@
+/**
+ * In-process convenience for Node callers that trust the file (tests, eval, bench): hash, open, scan,
+ * close. Untrusted batches go through the analysis worker instead, which can be killed.
+ */
+import { createHash } from 'node:crypto'
+import type { ScanResult } from '@core/types'
+import { readDocumentMeta } from '@core/scan/readDocumentMeta'
+import { scanDocument } from '@core/scan/scanDocument'
+import { openPdf } from './pdfjs'
+
+export interface ScanPdfOptions {
+  readonly revealLeaks: boolean
+  readonly password?: string
+}
+
+export async function scanPdfBytes(
+  bytes: Uint8Array,
+  fileName: string,
+  options: ScanPdfOptions
+): Promise<ScanResult> {
+  const sha256 = createHash('sha256').update(bytes).digest('hex')
+  const pdf = await openPdf(bytes, options.password)
+  try {
+    let producer: string | null = null
+    try {
+      const { info } = await pdf.getMetadata()
+      const value = (info as Record<string, unknown>)['Producer']
+      producer = typeof value === 'string' && value.trim() !== '' ? value.trim() : null
+    } catch {
+      producer = null
+    }
+    return await scanDocument(pdf, { fileName, sha256, producer }, { revealLeaks: options.revealLeaks })
+  } finally {
+    await pdf.loadingTask.destroy()
+  }
+}
+
+export { readDocumentMeta }
