@@ -4,7 +4,10 @@ import type { Prf, Summary } from './score'
 const pct = (v: number): string => `${(v * 100).toFixed(1).padStart(5)}%`
 
 function row(name: string, p: Prf): string {
-  return `  ${name.padEnd(22)} ${String(p.tp).padStart(5)} ${String(p.fp).padStart(5)} ${String(p.fn).padStart(5)}   ${pct(p.precision)} ${pct(p.recall)} ${pct(p.f1)}`
+  const counts = `  ${name.padEnd(22)} ${String(p.tp).padStart(5)} ${String(p.fp).padStart(5)} ${String(p.fn).padStart(5)}`
+  // A bucket holding only false positives has no recall to speak of.
+  if (p.tp === 0 && p.fn === 0) return `${counts}   ${'—'.padStart(6)} ${'—'.padStart(6)} ${'—'.padStart(6)}`
+  return `${counts}   ${pct(p.precision)} ${pct(p.recall)} ${pct(p.f1)}`
 }
 
 function section(title: string, entries: Record<string, Prf>): string[] {
