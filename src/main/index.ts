@@ -135,7 +135,7 @@ function start(): void {
     if (mainWindow.isMinimized()) mainWindow.restore()
     mainWindow.focus()
   })
-  // Any WebContents, even one we did not expect, gets no new windows and no <webview>.
+  // Any WebContents, even one we did not expect, gets no new windows and no webview tag.
   app.on('web-contents-created', (_event, contents) => {
     contents.setWindowOpenHandler(() => ({ action: 'deny' }))
     contents.on('will-attach-webview', (event) => event.preventDefault())

@@ -1,6 +1,6 @@
 /**
  * Navigation lock (security.md E7, E8): the window never leaves the app origin, never opens another
- * window, never hosts a <webview>. A PDF's links (URI, GoToR, Launch actions) therefore go nowhere;
+ * window, never hosts a webview tag. A PDF's links (URI, GoToR, Launch actions) therefore go nowhere;
  * opening one in the browser needs `isSafeExternalUrl` plus a user confirmation.
  */
 import type { WebContents } from 'electron'
@@ -45,7 +45,7 @@ export function installNavigationGuards(
   contents.on('will-redirect', (event) => guard(event, event.url))
   contents.on('will-attach-webview', (event) => {
     event.preventDefault()
-    log('blocked a <webview>')
+    log('blocked a webview tag')
   })
   contents.setWindowOpenHandler(({ url }) => {
     log(`blocked a new window for ${url.slice(0, 300)}`)

@@ -1,0 +1,85 @@
+// Static checks over the source tree and package.json (security.md E1, E5, V4, V5): settings and
+// modules that must never appear, whatever a future change intends.
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join, relative, resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+
+const repoRoot = resolve(import.meta.dirname, '..', '..')
+const srcDir = join(repoRoot, 'src')
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name)
+    if (statSync(path).isDirectory()) return sourceFiles(path)
+    return /\.(ts|tsx|html|mjs|js)$/.test(name) && !/\.test\.tsx?$/.test(name) ? [path] : []
+  })
+}
+
+const files = sourceFiles(srcDir).map((path) => ({
+  path: relative(repoRoot, path),
+  text: readFileSync(path, 'utf8')
+}))
+
+const FORBIDDEN: [string, RegExp][] = [
+  ['nodeIntegration: true', /nodeIntegration(InWorker|InSubFrames)?\s*:\s*true/],
+  ['sandbox: false', /sandbox\s*:\s*false/],
+  ['contextIsolation: false', /contextIsolation\s*:\s*false/],
+  ['webSecurity: false', /webSecurity\s*:\s*false/],
+  ['allowRunningInsecureContent: true', /allowRunningInsecureContent\s*:\s*true/],
+  ['experimentalFeatures', /experimentalFeatures\s*:/],
+  ['enableBlinkFeatures', /enableBlinkFeatures\s*:/],
+  ['webviewTag: true', /webviewTag\s*:\s*true/],
+  ['<webview', /<webview/i],
+  ['loadFile(', /\.loadFile\(/],
+  ['file:// UI', /loadURL\(\s*['"`]file:/],
+  ['disable-web-security', /disable-web-security/],
+  ['no-sandbox switch', /appendSwitch\(\s*['"]no-sandbox/],
+  ['crashReporter.start', /crashReporter\s*\.\s*start/],
+  ['autoUpdater', /\bautoUpdater\b/],
+  ['electron net module', /import\s*\{[^}]*\bnet\b[^}]*\}\s*from\s*['"]electron['"]/],
+  ['Node networking', /from\s*['"](node:)?(http|https|net|tls|dns|undici)['"]/],
+  ['shell.openExternal without the URL check', /shell\.openExternal\((?![^)]*isSafeExternalUrl)/]
+]
+
+describe('static security checks over src/', () => {
+  it('finds source files to check', () => {
+    expect(files.length).toBeGreaterThan(20)
+    expect(files.some((file) => file.path === 'src/main/window.ts')).toBe(true)
+  })
+
+  it.each(FORBIDDEN)('no %s', (_label, pattern) => {
+    const offenders = files.filter((file) => pattern.test(file.text)).map((file) => file.path)
+    expect(offenders).toEqual([])
+  })
+
+  it('registers IPC handlers only through src/main/ipc.ts', () => {
+    const offenders = files
+      .filter((file) => /ipcMain\s*\.\s*(handle|on|once)\(/.test(file.text))
+      .map((file) => file.path)
+    expect(offenders.filter((path) => path !== 'src/main/ipc.ts')).toEqual([])
+  })
+
+  it('touches ipcRenderer only in the preload', () => {
+    const offenders = files.filter((file) => /\bipcRenderer\b/.test(file.text)).map((file) => file.path)
+    expect(offenders.filter((path) => !path.startsWith('src/preload/'))).toEqual([])
+  })
+})
+
+describe('dependency allowlist (security.md V4)', () => {
+  const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
+    dependencies?: Record<string, string>
+    devDependencies?: Record<string, string>
+  }
+  const names = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies })
+
+  it.each([
+    [
+      'telemetry and crash upload',
+      /^(@sentry\/|sentry|posthog|mixpanel|@segment\/|analytics|@amplitude\/|@datadog\/|bugsnag|@bugsnag\/|newrelic|applicationinsights|@opentelemetry\/)/
+    ],
+    ['auto-updaters', /^(electron-updater|update-electron-app|electron-simple-updater)$/],
+    ['remote fetchers in the app', /^(axios|node-fetch|got|request|superagent|ky)$/]
+  ])('has no %s', (_label, pattern) => {
+    expect(names.filter((name) => pattern.test(name))).toEqual([])
+  })
+})
