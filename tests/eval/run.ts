@@ -1,0 +1,31 @@
+/**
+ * `npm run eval`: the full synthetic corpus (~480 pages) through the engine, scored against truth.
+ * Prints the table and writes `.eval/results.json` (summary, generator version, scan time, and every
+ * miss, false positive, wrong ground and leak error under `summary.details`).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { evaluate } from './evaluate'
+import { formatSummary } from './report'
+
+const repoRoot = process.cwd()
+const evalDir = resolve(repoRoot, '.eval')
+mkdirSync(evalDir, { recursive: true })
+// `npm run eval -- quick` scores the CI corpus instead, to reproduce a floor failure.
+const corpus = process.argv[2] === 'quick' ? 'quick' : 'full'
+const run = await evaluate(
+  corpus,
+  resolve(evalDir, corpus === 'full' ? 'corpus' : 'quick-corpus'),
+  repoRoot,
+  (message) => process.stderr.write(`${message}\n`)
+)
+console.log(formatSummary(run.summary))
+console.log(
+  `  scan time:             ${(run.scanMs / 1000).toFixed(1)} s (${((run.summary.pages / run.scanMs) * 1000).toFixed(1)} pages/s)`
+)
+for (const failure of run.failures) console.log(`  FAILED ${failure.file}: ${failure.message}`)
+writeFileSync(
+  resolve(evalDir, 'results.json'),
+  `${JSON.stringify({ generator: run.version, scanMs: Math.round(run.scanMs), failures: run.failures, summary: run.summary }, null, 1)}\n`
+)
+console.log(`  written: ${resolve(evalDir, 'results.json')}`)
