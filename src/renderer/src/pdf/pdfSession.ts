@@ -49,6 +49,11 @@ export interface PdfSession {
   readonly doc: PDFDocumentProxy
   readonly pageCount: number
   getPage(pageIndex: number): Promise<PDFPageProxy>
+  /**
+   * Frees a page's operator list and decoded images once nothing shows it (pdf.js otherwise keeps
+   * them for every page ever drawn: a 1,000-page scan would hold every page's image).
+   */
+  releasePage(pageIndex: number): void
   render(page: PDFPageProxy, params: Omit<RenderParameters, 'canvasContext'>): RenderJob
   /** Text content for the text layer, all at once so one deadline covers it. */
   textContent(page: PDFPageProxy): ReturnType<PDFPageProxy['getTextContent']>
@@ -179,6 +184,13 @@ function makeSession(doc: PDFDocumentProxy, kill: () => void, destroy: () => Pro
         pages.set(pageIndex, page)
       }
       return page
+    },
+    releasePage(pageIndex) {
+      void pages.get(pageIndex)?.then(
+        // pdf.js defers the cleanup itself while a render (e.g. the thumbnail's) is still running.
+        (page) => page.cleanup(),
+        () => {}
+      )
     },
     render(page, params) {
       const task = page.render(params as RenderParameters)

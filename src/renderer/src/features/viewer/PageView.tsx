@@ -98,8 +98,9 @@ export const PageView = memo(function PageView(props: PageViewProps): React.JSX.
     const wrapper = canvasWrapperRef.current
     return () => {
       if (wrapper) for (const canvas of wrapper.querySelectorAll('canvas')) releaseCanvas(canvas)
+      session.releasePage(pageIndex)
     }
-  }, [])
+  }, [session, pageIndex])
 
   // Text layer: built once per mount. Its spans are placed in % and sized through the
   // --total-scale-factor CSS variable, so a zoom only changes the variable (as in pdf.js's viewer).
