@@ -1,0 +1,33 @@
+/**
+ * The `withheld` command (`npm run withheld -- scan …`, or `withheld` once installed). Runs the same
+ * src/core engine as the app, through the same analysis worker. Whatever goes wrong, the user gets
+ * one line per problem and exit status 2, never a stack trace.
+ */
+import { availableParallelism } from 'node:os'
+import { defaultJobs, parseArgs, usage } from './args'
+import { runScan } from './scan'
+
+async function main(argv: readonly string[]): Promise<number> {
+  const cpuCount = availableParallelism()
+  const parsed = parseArgs(argv, cpuCount)
+  if (parsed.command === 'help') {
+    process.stdout.write(usage(defaultJobs(cpuCount)))
+    return 0
+  }
+  if (parsed.command === 'error') {
+    process.stderr.write(`withheld: ${parsed.message}\n\n${usage(defaultJobs(cpuCount))}`)
+    return 2
+  }
+  return runScan(parsed, { stdout: process.stdout, stderr: process.stderr })
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code
+  },
+  (err: unknown) => {
+    const message = err instanceof Error ? err.message : String(err)
+    process.stderr.write(`withheld: internal error: ${message.split('\n')[0]}\n`)
+    process.exitCode = 2
+  }
+)
