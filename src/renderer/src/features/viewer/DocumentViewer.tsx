@@ -27,7 +27,7 @@ export function DocumentViewer({ documentId, onClose }: DocumentViewerProps): Re
 
   if (session.status === 'ready' && initialView !== undefined) {
     return (
-      <div className="document-viewer" data-state="ready">
+      <div className="document-viewer" data-state="ready" data-document-id={documentId}>
         <ViewerBody
           key={attempt}
           session={session.session}
@@ -78,7 +78,7 @@ export function DocumentViewer({ documentId, onClose }: DocumentViewerProps): Re
   }
 
   return (
-    <div className="document-viewer" data-state={state}>
+    <div className="document-viewer" data-state={state} data-document-id={documentId}>
       <Toolbar name={name} onClose={onClose} />
       {body}
       {session.status === 'password' ? (

@@ -1,0 +1,145 @@
+/**
+ * Viewer e2e on the built renderer: import a generated PDF → open → page 1 has ink → the text layer
+ * holds the page's words and selecting them yields the text → zoom changes the canvas → a reload
+ * restores page and zoom → the detected redaction is drawn where the box is → a giant page stays
+ * within the canvas caps.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchApp, type App } from './harness/harness'
+import { fixtureDir, type FixtureDir } from './harness/libraryFixtures'
+import { BOX_PAGE_RECT, giantPagePdf, LETTER_PT, pageWords, SENTENCE, wordsPdf } from './viewer.fixtures'
+import {
+  canvasSize,
+  importFile,
+  inkPixels,
+  openDocument,
+  pageBoxValue,
+  pageLocator,
+  row,
+  storedViewState,
+  waitPainted,
+  zoomValue
+} from './viewer.helpers'
+
+let app: App
+let files: FixtureDir
+let words: string
+let giant: string
+
+/** pdf.js viewer caps (src/renderer/src/pdf/canvasSize.ts). */
+const MAX_CANVAS_PIXELS = 2 ** 25
+const MAX_CANVAS_SIDE_PX = 32_767
+
+beforeAll(async () => {
+  files = fixtureDir()
+  words = files.write('words.pdf', await wordsPdf(3))
+  giant = files.write('giant.pdf', await giantPagePdf())
+  app = await launchApp()
+})
+
+afterAll(async () => {
+  await app?.analysesSettled()
+  await app?.close()
+  files?.remove()
+})
+
+describe('document viewer', () => {
+  it('draws page 1 with ink, lays the words over it, and lets them be selected', async () => {
+    await importFile(app, words, 'words.pdf')
+    await openDocument(app, 'words.pdf')
+    const { page } = app
+    await waitPainted(page, 0)
+    expect(await inkPixels(page, 0)).toBeGreaterThan(5_000)
+
+    const text = pageLocator(page, 0).locator('.textLayer[data-ready="true"]')
+    await text.waitFor()
+    const content = await text.textContent()
+    expect(content).toContain(pageWords(1))
+    expect(content).toContain(SENTENCE)
+
+    const span = pageLocator(page, 0).locator('.textLayer span', { hasText: 'quick brown fox' }).first()
+    const box = await span.boundingBox()
+    expect(box).not.toBeNull()
+    await page.mouse.move(box!.x + 2, box!.y + box!.height / 2)
+    await page.mouse.down()
+    await page.mouse.move(box!.x + box!.width - 2, box!.y + box!.height / 2, { steps: 8 })
+    await page.mouse.up()
+    expect(await page.evaluate('window.getSelection().toString()')).toContain('quick brown fox jumps')
+    expect(await page.getByLabel('Page number').inputValue()).toBe('1')
+    expect(await page.locator('.viewer-pagecount').textContent()).toContain('/ 3')
+    await app.screenshot('viewer-page')
+  })
+
+  it('zooms with Ctrl+= and the toolbar, and a reload restores the page and zoom', async () => {
+    const { page } = app
+    const before = await canvasSize(page, 0)
+    const paintedBefore = await waitPainted(page, 0)
+    await page.locator('.viewer-scroll').focus()
+    await page.keyboard.press('Control+Equal')
+    const paintedAfter = await waitPainted(page, 0, paintedBefore)
+    expect(Number(paintedAfter)).toBeGreaterThan(Number(paintedBefore))
+    const after = await canvasSize(page, 0)
+    expect(after!.width).toBeGreaterThan(before!.width)
+    const zoom = await zoomValue(page)
+    expect(zoom).toMatch(/^p\d+$/)
+
+    await page.getByLabel('Page number').fill('3')
+    await page.getByLabel('Page number').press('Enter')
+    await expect.poll(() => pageBoxValue(page)).toBe('3')
+    const documentId = (await page.locator('.document-viewer').getAttribute('data-document-id'))!
+    // Saved after the reader settles (debounced): poll IndexedDB rather than sleep.
+    await expect.poll(async () => (await storedViewState(page, documentId))?.pageIndex).toBe(2)
+
+    await page.reload()
+    await openDocument(app, 'words.pdf')
+    await expect.poll(() => pageBoxValue(page)).toBe('3')
+    expect(await zoomValue(page)).toBe(zoom)
+    await waitPainted(page, 2)
+    await app.screenshot('viewer-restored')
+  })
+
+  it('draws the detected redaction over the black box, with its kind in the tooltip', async () => {
+    const { page } = app
+    await page.getByRole('button', { name: '‹ Library' }).click()
+    await expect
+      .poll(() => row(app, 'words.pdf').getAttribute('data-state'), { timeout: 90_000 })
+      .toBe('done')
+    await openDocument(app, 'words.pdf')
+    await page.getByLabel('Zoom level').selectOption('fit-width')
+    await page.getByLabel('Page number').fill('1')
+    await page.getByLabel('Page number').press('Enter')
+    const pageOne = pageLocator(page, 0)
+    const box = pageOne.locator('.redaction-box').first()
+    await box.waitFor({ timeout: 30_000 })
+    const pageBox = (await pageOne.boundingBox())!
+    const overlayBox = (await box.boundingBox())!
+    const scale = pageBox.width / LETTER_PT.width
+    const [x0, y0, x1, y1] = BOX_PAGE_RECT
+    // Detection may pad or trim the box by a point or two; the overlay must sit on it, not near it.
+    const tolerancePx = 3 * scale
+    expect(Math.abs(overlayBox.x - pageBox.x - x0 * scale)).toBeLessThan(tolerancePx)
+    expect(Math.abs(overlayBox.y - pageBox.y - y0 * scale)).toBeLessThan(tolerancePx)
+    expect(Math.abs(overlayBox.width - (x1 - x0) * scale)).toBeLessThan(tolerancePx * 2)
+    expect(Math.abs(overlayBox.height - (y1 - y0) * scale)).toBeLessThan(tolerancePx * 2)
+    expect(await box.getAttribute('title')).toMatch(/^Black box/)
+    await page.locator('.viewer-thumb canvas').first().waitFor()
+    await app.screenshot('viewer-overlay')
+  })
+
+  it('keeps a 14,400 pt page at 400 % within the canvas caps', async () => {
+    const { page } = app
+    await page.getByRole('button', { name: '‹ Library' }).click()
+    await importFile(app, giant, 'giant.pdf')
+    await openDocument(app, 'giant.pdf')
+    const first = await waitPainted(page, 0)
+    await page.getByLabel('Zoom level').selectOption('p400')
+    await waitPainted(page, 0, first)
+    const size = (await canvasSize(page, 0))!
+    expect(size.width).toBeLessThanOrEqual(MAX_CANVAS_SIDE_PX)
+    expect(size.height).toBeLessThanOrEqual(MAX_CANVAS_SIDE_PX)
+    expect(size.width * size.height).toBeLessThanOrEqual(MAX_CANVAS_PIXELS)
+    // Clamped, not refused: the page is still drawn (a stretched canvas), with no error state.
+    expect(await inkPixels(page, 0)).toBeGreaterThan(0)
+    expect(await page.locator('.viewer-page-error').count()).toBe(0)
+  })
+})
