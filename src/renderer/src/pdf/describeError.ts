@@ -27,7 +27,10 @@ export function describePdfError(error: unknown): PdfFailure {
       return {
         kind: 'locked',
         title: 'This PDF is locked with a password.',
-        detail: message === 'Too many wrong passwords' ? 'Too many wrong passwords were tried.' : ''
+        detail:
+          message === 'Too many wrong passwords'
+            ? 'Too many wrong passwords were tried. Enter the password to view it.'
+            : 'Enter the password to view it.'
       }
     case 'PasswordException':
       return { kind: 'locked', title: 'This PDF is locked with a password.', detail: message }
