@@ -17,7 +17,7 @@ export interface Candidate {
   readonly inAnnotation: boolean
   readonly parts: number
   /** The fills merged into this box, each with its place in the drawing order. */
-  readonly bars: ReadonlyArray<{ readonly rect: Rect; readonly seq: number }>
+  readonly bars: ReadonlyArray<{ readonly rect: Rect; readonly seq: number; readonly group: number }>
 }
 
 /** Below 90% fill alpha, text under a box shows through: a tint, not a redaction. */
@@ -68,7 +68,7 @@ export function findCandidates(fills: readonly FillBox[]): Candidate[] {
         stroked: members.some((m) => m.stroked),
         inAnnotation: members.every((m) => m.inAnnotation),
         parts: members.length,
-        bars: members.map((m) => ({ rect: m.rect, seq: m.seq }))
+        bars: members.map((m) => ({ rect: m.rect, seq: m.seq, group: m.group }))
       })
     }
   }

@@ -112,6 +112,7 @@ export function detectPage(input: PageInput, options: DetectOptions): ScanPage {
     glyphIndex,
     runIndex: new BandIndex(runs, (r) => r.rect),
     fillIndex: new BandIndex(content.fills, (f) => f.rect),
+    imageIndex: new BandIndex(content.images, (im) => im.rect),
     pageLineHeightPt,
     scanned
   }

@@ -6,7 +6,7 @@
  * bordered text box — unless that text is itself a redaction label ("s9(2)(a)", "Redacted").
  */
 import { colourDistance, SAME_COLOUR_MAX_DISTANCE } from '../pdf/colour'
-import type { FillBox, Glyph } from '../pdf/pageContent'
+import type { FillBox, Glyph, ImagePaint } from '../pdf/pageContent'
 import type { Leak } from '../types'
 import { parseGrounds } from '../grounds/parseGrounds'
 import type { Candidate } from './candidates'
@@ -48,6 +48,7 @@ export interface PageContext {
   readonly glyphIndex: BandIndex<Glyph>
   readonly runIndex: BandIndex<TextRun>
   readonly fillIndex: BandIndex<FillBox>
+  readonly imageIndex: BandIndex<ImagePaint>
   /** Median font size of the page's visible text (points), 10 when there is none. */
   readonly pageLineHeightPt: number
   /** The page is a scan: invisible OCR text under a box is only a leak when it reads as words. */
@@ -61,6 +62,8 @@ const RULE_MAX_PT = 1.5
 const BULLET_MAX_SHARE_OF_LINE = 0.7
 /** Text a box hides must be at least half covered: glyph area share. */
 const HIDDEN_MIN_COVERAGE = 0.5
+/** A white fill over half the page is paper, not a box: white text on it is not a redaction leak. */
+const BACKGROUND_MIN_PAGE_SHARE = 0.5
 /** A later opaque fill over 90% of a box hides the box itself. */
 const OCCLUDED_MIN_COVERAGE = 0.9
 
@@ -93,7 +96,32 @@ function isOnTop(g: Glyph, c: Candidate): boolean {
   return on
 }
 
+/**
+ * Is this same-coloured glyph really sitting on the box? Not when it is part of a stamp (a small form:
+ * the redaction tool's own overlay date, an exhibit tag), nor when another fill or an image was
+ * painted between the box and the glyph under the glyph's centre.
+ */
+function sitsOnBox(g: Glyph, c: Candidate, ctx: PageContext): boolean {
+  const cx = (g.rect[0] + g.rect[2]) / 2
+  const cy = (g.rect[1] + g.rect[3]) / 2
+  const bar = c.bars.find((b) => b.seq < g.seq && contains(b.rect, cx, cy))
+  if (!bar) return false
+  // Text in a small form is a stamp (Bates number, exhibit tag, the tool's own overlay), not content.
+  if (g.group !== 0) return false
+  for (const f of ctx.fillIndex.near(g.rect)) {
+    if (f.seq <= bar.seq || f.seq >= g.seq || !contains(f.rect, cx, cy) || f.alpha < 0.9) continue
+    if (f.colour === null || colourDistance(f.colour, c.colour) > SAME_COLOUR_MAX_DISTANCE) return false
+  }
+  for (const im of ctx.imageIndex.near(g.rect)) {
+    if (im.seq > bar.seq && im.seq < g.seq && contains(im.rect, cx, cy)) return false
+  }
+  return true
+}
+
 function isOccluded(c: Candidate, ctx: PageContext): boolean {
+  for (const im of ctx.imageIndex.near(c.rect)) {
+    if (im.seq > c.lastSeq && coverage(c.rect, im.rect) >= OCCLUDED_MIN_COVERAGE) return true
+  }
   for (const f of ctx.fillIndex.near(c.rect)) {
     if (f.seq <= c.lastSeq || f.alpha < 0.9 || f.colour === null || f.blended) continue
     if (colourDistance(f.colour, c.colour) <= SAME_COLOUR_MAX_DISTANCE) continue
@@ -129,8 +157,14 @@ export function judge(c: Candidate, ctx: PageContext): Judgement {
   const onTop = near
     .filter((g) => !g.invisible && !g.clippedOut && g.alpha >= 0.5 && isOnTop(g, c))
     .sort((a, b) => a.seq - b.seq)
+  const background =
+    c.colourClass === 'white' && area(c.rect) >= BACKGROUND_MIN_PAGE_SHARE * ctx.width * ctx.height
   const sameColour = onTop.filter(
-    (g) => g.colour !== null && colourDistance(g.colour, c.colour) <= SAME_COLOUR_MAX_DISTANCE
+    (g) =>
+      !background &&
+      g.colour !== null &&
+      colourDistance(g.colour, c.colour) <= SAME_COLOUR_MAX_DISTANCE &&
+      sitsOnBox(g, c, ctx)
   )
   const contrasting = onTop.filter((g) => !sameColour.includes(g))
 
@@ -169,8 +203,7 @@ export function judge(c: Candidate, ctx: PageContext): Judgement {
     return reject('bullet')
   }
 
-  const pageArea = ctx.width * ctx.height
-  if (c.colourClass === 'white' && area(c.rect) >= 0.5 * pageArea && !insideLabel) return reject('background')
+  if (background && !insideLabel) return reject('background')
 
   if (insideLabel) return { ...withLabel, verdict: 'redaction', reason: 'label-inside', confidence: 0.97 }
   if (c.colourClass === 'black') {

@@ -5,7 +5,6 @@
  */
 import type { Glyph } from '../pdf/pageContent'
 import type { Rect } from './geometry'
-import { height } from './geometry'
 
 export interface TextRun {
   readonly glyphs: readonly Glyph[]
@@ -29,21 +28,37 @@ const median = (values: number[]): number => {
   return sorted[sorted.length >> 1]!
 }
 
+/** Gap from `a` to the next glyph `b` along `a`'s reading direction (negative when they overlap). */
+export function gapAlong(a: Glyph, b: Glyph): number {
+  switch (a.dir) {
+    case 0:
+      return b.rect[0] - a.rect[2]
+    case 1:
+      return b.rect[1] - a.rect[3]
+    case 2:
+      return a.rect[0] - b.rect[2]
+    default:
+      return a.rect[1] - b.rect[3]
+  }
+}
+
+/** Distance between the centres of two glyphs across the reading direction (different lines). */
+export function offsetAcross(a: Glyph, b: Glyph): number {
+  return a.dir === 0 || a.dir === 2
+    ? Math.abs((a.rect[1] + a.rect[3]) / 2 - (b.rect[1] + b.rect[3]) / 2)
+    : Math.abs((a.rect[0] + a.rect[2]) / 2 - (b.rect[0] + b.rect[2]) / 2)
+}
+
 /** Joins glyphs (in drawing order) into text, adding a space where the gap says one was meant. */
 export function glyphText(glyphs: readonly Glyph[]): string {
   let text = ''
   let previous: Glyph | null = null
   for (const g of glyphs) {
     if (previous) {
-      const gap = g.rect[0] - previous.rect[2]
-      const lineBreak = Math.abs(g.rect[1] - previous.rect[1]) > 0.5 * Math.max(height(g.rect), 1)
-      if (
-        (lineBreak || gap > WORD_GAP_EM * Math.max(g.sizePt, 1)) &&
-        !/\s$/.test(text) &&
-        !/^\s/.test(g.unicode)
-      ) {
-        text += ' '
-      }
+      const gap = gapAlong(previous, g)
+      const lineBreak = g.dir !== previous.dir || offsetAcross(previous, g) > 0.5 * Math.max(g.sizePt, 1)
+      const wordBreak = lineBreak || gap > WORD_GAP_EM * Math.max(g.sizePt, 1)
+      if (wordBreak && !/\s$/.test(text) && !/^\s/.test(g.unicode)) text += ' '
     }
     text += g.unicode
     previous = g
@@ -81,10 +96,10 @@ export function buildRuns(glyphs: readonly Glyph[]): TextRun[] {
   for (const g of glyphs) {
     if (last) {
       const size = Math.max(g.sizePt, last.sizePt, 1)
-      const sameLine = Math.abs((g.rect[1] + g.rect[3]) / 2 - (last.rect[1] + last.rect[3]) / 2) < 0.3 * size
-      const gap = g.rect[0] - last.rect[2]
+      const sameLine = g.dir === last.dir && offsetAcross(last, g) < 0.3 * size
+      const gap = gapAlong(last, g)
       const near = gap > -0.5 * size && gap < RUN_GAP_EM * size
-      if (!(sameLine && near && g.invisible === last.invisible && !g.rotated && !last.rotated)) {
+      if (!(sameLine && near && g.invisible === last.invisible)) {
         runs.push(makeRun(current))
         current = []
       }

@@ -22,6 +22,8 @@ export interface FillBox {
   readonly inAnnotation: boolean
   /** Non-normal blend mode (`multiply` and friends: highlighter pens). */
   readonly blended: boolean
+  /** The small form XObject (a stamp, an appearance) this was drawn in; 0 for page-level content. */
+  readonly group: number
 }
 
 /** One drawn character. */
@@ -38,9 +40,13 @@ export interface Glyph {
   readonly sizePt: number
   /** Baseline direction is not horizontal on the displayed page (rotated or vertical text). */
   readonly rotated: boolean
+  /** Reading direction on the displayed page: 0 → right, 1 → down, 2 → left, 3 → up. */
+  readonly dir: 0 | 1 | 2 | 3
   /** Outside the clip or the page: extractable, not painted. */
   readonly clippedOut: boolean
   readonly alpha: number
+  /** See FillBox.group: text in the same small form as a box is that box's own overlay. */
+  readonly group: number
 }
 
 export interface ImagePaint {

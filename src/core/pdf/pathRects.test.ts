@@ -29,6 +29,7 @@ describe('pathShapes', () => {
       const shapes = pathShapes(data, [1, 0, 0, 1, 0, 0])
       expect(shapes.rects).toEqual([])
       expect(shapes.others).toHaveLength(1)
+      expect(shapes.others[0]!.box[2]).toBeGreaterThan(shapes.others[0]!.box[0])
     }
   })
   it('splits several sub-paths', () => {
@@ -41,6 +42,12 @@ describe('solidRects', () => {
   const shapes = (data: number[]) => pathShapes(data, [1, 0, 0, 1, 0, 0]).rects
   it('treats nested rectangles under even-odd as a frame', () => {
     expect(solidRects(shapes([...rePath(0, 0, 100, 50), ...rePath(5, 5, 90, 40)]), true)).toEqual([])
+  })
+  it('treats a rectangle holding a reverse-wound polygon as a frame, not a solid box', () => {
+    const outer = rePath(0, 0, 100, 50)
+    const innerPolygon = [0, 2, 2, 1, 2, 48, 1, 98, 48, 1, 97, 2, 4] // counter-wound, one corner bevelled
+    const shapes = pathShapes([...outer, ...innerPolygon], [1, 0, 0, 1, 0, 0])
+    expect(solidRects(shapes.rects, false, shapes.others)).toEqual([])
   })
   it('treats opposite winding under nonzero as a frame, same winding as solid', () => {
     expect(solidRects(shapes([...rePath(0, 0, 100, 50), ...rePath(5, 5, 90, 40, true)]), false)).toEqual([])

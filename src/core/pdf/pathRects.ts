@@ -17,8 +17,8 @@ export interface PathRect {
 
 export interface PathShapes {
   readonly rects: PathRect[]
-  /** Bounds of every sub-path that is not a rectangle (curves, polygons, open lines). */
-  readonly others: Box[]
+  /** Every sub-path that is not a rectangle (curves, polygons, open lines): bounds and winding. */
+  readonly others: PathRect[]
 }
 
 /** Points closer than this (device points) are the same corner; producers round differently. */
@@ -75,6 +75,17 @@ function polygonRect(points: Array<[number, number]>): PathRect | null {
   }
 }
 
+/** Winding of a polygon by the shoelace formula (curve control points stand in for the curve). */
+function isClockwise(points: Array<[number, number]>): boolean {
+  let area2 = 0
+  for (let i = 0; i < points.length; i++) {
+    const a = points[i]!
+    const b = points[(i + 1) % points.length]!
+    area2 += a[0] * b[1] - b[0] * a[1]
+  }
+  return area2 > 0
+}
+
 function boundsOf(points: Array<[number, number]>): Box {
   let x0 = Infinity
   let y0 = Infinity
@@ -92,14 +103,14 @@ function boundsOf(points: Array<[number, number]>): Box {
 /** Splits a DrawOPS path into sub-paths, transforms them by `ctm` and sorts rectangles from the rest. */
 export function pathShapes(data: ArrayLike<number>, ctm: Matrix): PathShapes {
   const rects: PathRect[] = []
-  const others: Box[] = []
+  const others: PathRect[] = []
   let points: Array<[number, number]> = []
   let curved = false
   const flush = (): void => {
     if (points.length === 0) return
     const rect = curved ? null : polygonRect(points)
     if (rect) rects.push(rect)
-    else if (points.length > 1) others.push(boundsOf(points))
+    else if (points.length > 1) others.push({ box: boundsOf(points), clockwise: isClockwise(points) })
     points = []
     curved = false
   }
@@ -145,9 +156,20 @@ const contains = (outer: Box, inner: Box): boolean =>
  * The solid rectangles a fill paints. A rectangle with another inside it is a frame when the inner
  * one cuts a hole (even-odd rule, or opposite winding under nonzero): neither is a solid box then.
  */
-export function solidRects(rects: readonly PathRect[], evenOdd: boolean): Box[] {
-  if (rects.length === 1) return [rects[0]!.box]
+export function solidRects(
+  rects: readonly PathRect[],
+  evenOdd: boolean,
+  others: readonly PathRect[] = []
+): Box[] {
+  if (rects.length === 1 && others.length === 0) return [rects[0]!.box]
   const inFrame = new Set<number>()
+  // Any other shape inside a rectangle that cuts a hole (a bevelled frame, a glyph outline, a tick)
+  // means the rectangle is not one solid area.
+  rects.forEach((outer, i) => {
+    if (others.some((o) => contains(outer.box, o.box) && (evenOdd || o.clockwise !== outer.clockwise))) {
+      inFrame.add(i)
+    }
+  })
   for (let i = 0; i < rects.length; i++) {
     for (let j = 0; j < rects.length; j++) {
       if (i === j) continue

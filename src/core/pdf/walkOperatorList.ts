@@ -31,6 +31,7 @@ export type FontLookup = (fontRefName: string) => FontMetrics | null
 /** Text fonts rarely reach above 0.95 em or below −0.3 em; outside that a font's metrics are broken. */
 const DEFAULT_ASCENT_EM = 0.8
 const DEFAULT_DESCENT_EM = -0.2
+const SMALL_FORM_MAX_PAGE_SHARE = 0.25
 const FONT_IDENTITY_MATRIX = [0.001, 0, 0, 0.001, 0, 0] as const
 
 interface TextState {
@@ -60,6 +61,8 @@ interface GraphicsState {
   strokeAlpha: number
   blended: boolean
   softMasked: boolean
+  /** Innermost small form XObject (see FillBox.group). */
+  group: number
   text: TextState
 }
 
@@ -129,6 +132,7 @@ export function walkOperatorList(
     strokeAlpha: 1,
     blended: false,
     softMasked: false,
+    group: 0,
     text: newTextState()
   })
   let state = initial()
@@ -136,6 +140,7 @@ export function walkOperatorList(
   let pendingClip = false
   let annotationDepth = 0
   let seq = 0
+  let groupCounter = 0
 
   const pushState = (): void => {
     stack.push(state)
@@ -161,7 +166,7 @@ export function walkOperatorList(
   /** Records the solid rectangles of a filled path; returns the whole path's bounds (for clips). */
   const recordFill = (path: ArrayLike<number>, evenOdd: boolean, stroked: boolean): Box | null => {
     const shapes = pathShapes(path, state.ctm)
-    for (const box of solidRects(shapes.rects, evenOdd)) {
+    for (const box of solidRects(shapes.rects, evenOdd, shapes.others)) {
       const visible = intersect(box, state.clip)
       if (isEmpty(visible)) continue
       fills.push({
@@ -172,15 +177,16 @@ export function walkOperatorList(
         alpha: state.softMasked ? Math.min(state.fillAlpha, 0.5) : state.fillAlpha,
         stroked,
         inAnnotation: annotationDepth > 0,
-        blended: state.blended
+        blended: state.blended,
+        group: state.group
       })
     }
-    return unionBounds([...shapes.rects.map((r) => r.box), ...shapes.others])
+    return unionBounds([...shapes.rects, ...shapes.others].map((r) => r.box))
   }
 
   const pathBounds = (path: ArrayLike<number>): Box | null => {
     const shapes = pathShapes(path, state.ctm)
-    return unionBounds([...shapes.rects.map((r) => r.box), ...shapes.others])
+    return unionBounds([...shapes.rects, ...shapes.others].map((r) => r.box))
   }
 
   const showGlyphs = (items: unknown): void => {
@@ -195,6 +201,10 @@ export function walkOperatorList(
     const sizePt =
       t.fontSize * Math.sqrt(Math.abs(textToPage[0] * textToPage[3] - textToPage[1] * textToPage[2]))
     const rotated = Math.abs(textToPage[1]) > 0.1 * Math.abs(textToPage[0]) || Math.abs(textToPage[0]) < 1e-9
+    // The baseline's direction on the displayed page (y down), snapped to the nearest quarter turn.
+    const bx = textToPage[0] * hScale
+    const by = textToPage[1] * hScale
+    const dir: 0 | 1 | 2 | 3 = Math.abs(bx) >= Math.abs(by) ? (bx >= 0 ? 0 : 2) : by >= 0 ? 1 : 3
     const mode = t.renderMode & 3
     const invisible = mode === 3 || t.renderMode === 7
     const colour = mode === 1 ? state.stroke : state.fill
@@ -227,8 +237,10 @@ export function walkOperatorList(
         invisible,
         sizePt,
         rotated,
+        dir,
         clippedOut: cx < clip[0] || cx > clip[2] || cy < clip[1] || cy > clip[3],
-        alpha
+        alpha,
+        group: state.group
       })
       x += advance + spacing * t.fontDirection
     }
@@ -265,7 +277,13 @@ export function walkOperatorList(
         if (m) state.ctm = multiply(state.ctm, m)
         const bbox = args?.[1] as ArrayLike<number> | null | undefined
         if (bbox && bbox.length === 4) {
-          state.clip = intersect(state.clip, transformRect(state.ctm, bbox[0]!, bbox[1]!, bbox[2]!, bbox[3]!))
+          const formRect = transformRect(state.ctm, bbox[0]!, bbox[1]!, bbox[2]!, bbox[3]!)
+          state.clip = intersect(state.clip, formRect)
+          // A form under a quarter of the page is a stamp or an appearance: its own little group.
+          // Whole-page wrapper forms (some producers put everything in one) stay page-level.
+          const formArea = Math.max(0, formRect[2] - formRect[0]) * Math.max(0, formRect[3] - formRect[1])
+          if (formArea < SMALL_FORM_MAX_PAGE_SHARE * pageSize.width * pageSize.height)
+            state.group = ++groupCounter
         }
         break
       }
@@ -295,6 +313,7 @@ export function walkOperatorList(
         const transform = asMatrix(args?.[2]) ?? IDENTITY
         const matrix = asMatrix(args?.[3]) ?? IDENTITY
         base.ctm = multiply(multiply(viewportTransform, transform), matrix)
+        base.group = ++groupCounter
         state = base
         annotationDepth++
         break
