@@ -33,6 +33,8 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
+          // Builds out/renderer and the analysis worker when missing or older than src/.
+          globalSetup: ['tests/e2e/harness/globalSetup.ts'],
           testTimeout: 180_000,
           hookTimeout: 180_000,
           // One Chromium at a time: the machine has two cores.

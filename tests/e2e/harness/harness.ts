@@ -1,0 +1,220 @@
+/**
+ * The e2e harness: the built renderer in Debian Chromium, with `window.api` backed by main's real
+ * services (src/main/services.ts: real import checks, real analysis worker processes). Each launch
+ * gets a fresh profile directory (its own IndexedDB) unless a test passes one to relaunch on.
+ *
+ * What it enforces, for every test that uses it: no request leaves the local server's origin (each
+ * one is recorded and aborted), no CSP violation, no uncaught page error. `close()` throws if any
+ * happened, so a test cannot pass while the app misbehaves quietly.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { basename, join, resolve } from 'node:path'
+import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import type { AnalysisStart, ImportResult } from '../../../src/shared/ipc'
+import { createMainServices, type MainServices } from '../../../src/main/services'
+import { nodeSpawner } from '../../../src/node/analysisHost'
+import { ANALYSIS_WORKER, CHROMIUM, RENDERER_DIR, SCREENSHOT_DIR } from './paths'
+import { startRendererServer, type StaticServer } from './server'
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run'
+]
+
+/** 1280 × 800: the smallest laptop screen the layout promises to fit. */
+export const VIEWPORT = { width: 1280, height: 800 } as const
+
+export interface LaunchOptions {
+  /** Reuse a profile (IndexedDB) from an earlier launch; default: a fresh temp directory. */
+  readonly userDataDir?: string
+  /** Passed to createMainServices: a small cap lets a test exercise the over-size refusal. */
+  readonly maxPdfBytes?: number
+}
+
+export interface Problems {
+  readonly offOrigin: string[]
+  readonly csp: string[]
+  readonly pageErrors: string[]
+  readonly consoleErrors: string[]
+}
+
+export interface App {
+  readonly page: Page
+  readonly context: BrowserContext
+  readonly origin: string
+  readonly userDataDir: string
+  readonly problems: Problems
+  /** The next importDialog() call returns these files (then the one after uses the next batch). */
+  queueDialog(paths: readonly string[]): void
+  /** Lets a synthetic drop of a File named like one of these paths' base names import that path. */
+  registerDropFiles(paths: readonly string[]): void
+  /** Dispatches dragenter/dragover/drop on the window with Files of these names (content is not used). */
+  dropFiles(names: readonly string[]): Promise<void>
+  /** Sends a menu command as main's menu would. */
+  menu(command: string): Promise<void>
+  screenshot(name: string): Promise<string>
+  /** Waits for analyses the harness started to end (for tests that restart mid-way, or before close). */
+  analysesSettled(): Promise<void>
+  /** Closes the browser and services; keeps the profile when `keepProfile`; throws on recorded problems. */
+  close(options?: { keepProfile?: boolean }): Promise<void>
+}
+
+export async function launchApp(options: LaunchOptions = {}): Promise<App> {
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'withheld-e2e-'))
+  const server: StaticServer = await startRendererServer(RENDERER_DIR)
+  const services: MainServices = createMainServices({
+    spawner: nodeSpawner(),
+    workerEntry: ANALYSIS_WORKER,
+    ...(options.maxPdfBytes !== undefined ? { maxPdfBytes: options.maxPdfBytes } : {})
+  })
+  const problems: Problems = { offOrigin: [], csp: [], pageErrors: [], consoleErrors: [] }
+  const dialogQueue: string[][] = []
+  const dropPaths = new Map<string, string>()
+  const running = new Set<Promise<unknown>>()
+
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    args: CHROMIUM_ARGS,
+    headless: true,
+    viewport: VIEWPORT,
+    deviceScaleFactor: 1
+  })
+
+  await context.route('**/*', (route) => {
+    const url = route.request().url()
+    if (url.startsWith(`${server.origin}/`)) return route.continue()
+    problems.offOrigin.push(url)
+    return route.abort('blockedbyclient')
+  })
+
+  const encodeResult = (result: ImportResult) => ({
+    files: result.files.map((f) => ({ ...f, bytes: Buffer.from(f.bytes).toString('base64') })),
+    rejected: result.rejected
+  })
+
+  await context.exposeBinding('__withheldReport', (_source, kind: string, message: string) => {
+    if (kind === 'csp') problems.csp.push(message)
+  })
+
+  await context.exposeBinding('__withheldCall', async (source, method: string, arg: unknown) => {
+    switch (method) {
+      case 'importDialog': {
+        const paths = dialogQueue.shift() ?? []
+        return encodeResult(await services.importPaths(paths))
+      }
+      case 'importDropped': {
+        const names = arg as string[]
+        const known = names.filter((n) => dropPaths.has(n))
+        const result = await services.importPaths(known.map((n) => dropPaths.get(n)!))
+        const unknown = names
+          .filter((n) => !dropPaths.has(n))
+          .map((name) => ({ name, message: `“${name}” is not a file on this computer.` }))
+        return encodeResult({ files: result.files, rejected: [...result.rejected, ...unknown] })
+      }
+      case 'startAnalysis': {
+        const wire = arg as Omit<AnalysisStart, 'bytes'> & { bytes: string }
+        const start: AnalysisStart = { ...wire, bytes: new Uint8Array(Buffer.from(wire.bytes, 'base64')) }
+        const page = source.page
+        // Events go to the page in order; once it has navigated away they have no one to reach.
+        let delivery = Promise.resolve()
+        const started = await services.startAnalysis(start, (event) => {
+          delivery = delivery
+            .then(() =>
+              page.evaluate(
+                ([jobId, ev]) => {
+                  ;(
+                    globalThis as unknown as { __withheldDispatch: (...a: unknown[]) => void }
+                  ).__withheldDispatch('analysis', jobId, ev)
+                },
+                [start.jobId, event] as const
+              )
+            )
+            .catch(() => {})
+        })
+        const done = started.finished.then(() => delivery)
+        running.add(done)
+        void done.finally(() => running.delete(done))
+        return undefined
+      }
+      case 'cancelAnalysis':
+        services.cancelAnalysis(arg as string)
+        return undefined
+      default:
+        throw new Error(`unknown api method ${method}`)
+    }
+  })
+
+  await context.addInitScript({ path: resolve(__dirname, 'pageBridge.js') })
+
+  const page = context.pages()[0] ?? (await context.newPage())
+  page.on('pageerror', (error) => problems.pageErrors.push(`${error.name}: ${error.message}`))
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.consoleErrors.push(message.text())
+  })
+  await page.goto(`${server.origin}/index.html`)
+
+  const app: App = {
+    page,
+    context,
+    origin: server.origin,
+    userDataDir,
+    problems,
+    queueDialog: (paths) => void dialogQueue.push([...paths]),
+    registerDropFiles: (paths) => paths.forEach((p) => dropPaths.set(basename(p), p)),
+    async dropFiles(names) {
+      await page.evaluate((fileNames) => {
+        const g = globalThis as unknown as {
+          DataTransfer: new () => { items: { add(file: unknown): void } }
+          File: new (parts: string[], name: string, options: { type: string }) => unknown
+          DragEvent: new (type: string, init: object) => unknown
+          dispatchEvent(event: unknown): boolean
+        }
+        const data = new g.DataTransfer()
+        for (const name of fileNames) data.items.add(new g.File(['%PDF-'], name, { type: 'application/pdf' }))
+        for (const type of ['dragenter', 'dragover', 'drop']) {
+          g.dispatchEvent(new g.DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: data }))
+        }
+      }, names)
+    },
+    async menu(command) {
+      await page.evaluate((c) => {
+        ;(globalThis as unknown as { __withheldDispatch: (...a: unknown[]) => void }).__withheldDispatch(
+          'menu',
+          c
+        )
+      }, command)
+    },
+    async screenshot(name) {
+      mkdirSync(SCREENSHOT_DIR, { recursive: true })
+      const path = join(SCREENSHOT_DIR, `${name}.png`)
+      await page.screenshot({ path })
+      return path
+    },
+    async analysesSettled() {
+      while (running.size) await Promise.allSettled([...running])
+    },
+    async close({ keepProfile = false } = {}) {
+      services.dispose()
+      await context.close()
+      await server.close()
+      if (!keepProfile && !options.userDataDir) rmSync(userDataDir, { recursive: true, force: true })
+      assertClean(problems)
+    }
+  }
+  return app
+}
+
+export function assertClean(problems: Problems): void {
+  const lines = [
+    ...problems.offOrigin.map((u) => `request outside the app origin: ${u}`),
+    ...problems.csp.map((m) => `CSP violation: ${m}`),
+    ...problems.pageErrors.map((m) => `page error: ${m}`)
+  ]
+  if (lines.length) throw new Error(`The app misbehaved:\n${lines.join('\n')}`)
+}
