@@ -14,6 +14,19 @@ function section(title: string, entries: Record<string, Prf>): string[] {
   return [`${title}`, ...Object.entries(entries).map(([k, v]) => row(k, v))]
 }
 
+/** Issue 3's targets, checked on releases the team has not seen as well as here. */
+function targets(s: Summary): string[] {
+  const mark = (ok: boolean): string => (ok ? 'met ' : 'MISS')
+  return [
+    'targets (issue 3)',
+    `  ${mark(s.boxes.f1 >= 0.97)} box F1 ≥ 0.97: ${s.boxes.f1.toFixed(3)}`,
+    `  ${mark(s.lookalikes.per100Pages <= 1)} look-alikes ≤ 1 per 100 pages: ${s.lookalikes.per100Pages.toFixed(2)}`,
+    `  ${mark(s.grounds.accuracy >= 0.95)} ground accuracy ≥ 0.95: ${s.grounds.accuracy.toFixed(3)}`,
+    `  ${mark(s.leaks.recall >= 1)} leak recall 1.0: ${s.leaks.recall.toFixed(3)} (precision ${s.leaks.precision.toFixed(3)})`,
+    `  ${mark(s.withheldInFull.f1 >= 0.95)} withheld-in-full F1 ≥ 0.95: ${s.withheldInFull.f1.toFixed(3)}`
+  ]
+}
+
 export function formatSummary(s: Summary): string {
   const header = `  ${''.padEnd(22)} ${'tp'.padStart(5)} ${'fp'.padStart(5)} ${'fn'.padStart(5)}   ${'prec'.padStart(6)} ${'recall'.padStart(6)} ${'F1'.padStart(6)}`
   const lines = [
@@ -35,7 +48,12 @@ export function formatSummary(s: Summary): string {
         : ''),
     `  false positives:       ${s.falsePositives.count} = ${s.falsePositives.per100Pages.toFixed(2)} per 100 pages`,
     `  ground accuracy:       ${pct(s.grounds.accuracy)} of ${s.grounds.matched} matched boxes; ${pct(s.grounds.labelledAccuracy)} of ${s.grounds.labelled} labelled`,
-    `  leak kind correct:     ${s.leaks.kindCorrect} of ${s.leaks.tp} found leaks`
+    `  grounds by placement:  ${Object.entries(s.grounds.byPlacement)
+      .map(([k, v]) => `${k} ${v.correct}/${v.matched}`)
+      .join(', ')}`,
+    `  leak kind correct:     ${s.leaks.kindCorrect} of ${s.leaks.tp} found leaks`,
+    '',
+    ...targets(s)
   ]
   if (s.missingFiles.length) lines.push(`  not scanned: ${s.missingFiles.join(', ')}`)
   return lines.join('\n')

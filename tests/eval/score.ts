@@ -59,6 +59,8 @@ export interface Summary {
     labelled: number
     labelledCorrect: number
     labelledAccuracy: number
+    /** Matched boxes and how many had the right grounds, by where the truth label sits. */
+    byPlacement: Record<string, { matched: number; correct: number }>
   }
   leaks: Prf & { kindCorrect: number }
   withheldInFull: Prf
@@ -187,6 +189,7 @@ export function score(truths: readonly TruthFile[], detections: readonly Detecte
   let lookalikeReported = 0
   const lookalikeByStyle: Record<string, number> = {}
   const grounds = { matched: 0, correct: 0, labelled: 0, labelledCorrect: 0 }
+  const groundsByPlacement: Record<string, { matched: number; correct: number }> = {}
   const leaks = { tp: 0, fp: 0, fn: 0, kindCorrect: 0 }
   const withheld = { tp: 0, fp: 0, fn: 0 }
   const missingFiles: string[] = []
@@ -256,6 +259,9 @@ export function score(truths: readonly TruthFile[], detections: readonly Detecte
           }
           grounds.matched++
           const correct = sameSet(t.grounds, d.grounds)
+          const place = (groundsByPlacement[t.labelPlacement] ??= { matched: 0, correct: 0 })
+          place.matched++
+          if (correct) place.correct++
           if (correct) grounds.correct++
           else
             details.wrongGrounds.push({
@@ -327,7 +333,10 @@ export function score(truths: readonly TruthFile[], detections: readonly Detecte
     grounds: {
       ...grounds,
       accuracy: grounds.matched === 0 ? 1 : grounds.correct / grounds.matched,
-      labelledAccuracy: grounds.labelled === 0 ? 1 : grounds.labelledCorrect / grounds.labelled
+      labelledAccuracy: grounds.labelled === 0 ? 1 : grounds.labelledCorrect / grounds.labelled,
+      byPlacement: Object.fromEntries(
+        Object.entries(groundsByPlacement).sort(([a], [b]) => a.localeCompare(b))
+      )
     },
     leaks: { ...prf(leaks.tp, leaks.fp, leaks.fn), kindCorrect: leaks.kindCorrect },
     withheldInFull: prf(withheld.tp, withheld.fp, withheld.fn),
