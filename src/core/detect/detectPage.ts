@@ -12,6 +12,7 @@ import { assignBesideLabels, labelFor } from './labels'
 import { leakFor } from './leaks'
 import { BandIndex, buildRuns, glyphText, median } from './textRuns'
 import { placeholderPage } from './withheldPage'
+import { contentInFrame, dominantDirection, readingFrame } from './readingFrame'
 
 export interface RedactAnnotation {
   /** The mark's area on the displayed page. */
@@ -67,7 +68,6 @@ function toRedaction(
 
 function annotationRedactions(
   annotations: readonly RedactAnnotation[],
-  glyphs: readonly Glyph[],
   index: BandIndex<Glyph>,
   reveal: boolean
 ): ScanRedaction[] {
@@ -79,7 +79,6 @@ function annotationRedactions(
     const text = glyphText(under)
     const leak = leakFor('unapplied-annotation', text, false)
     const found = a.overlayText ? labelFor(a.overlayText) : null
-    void glyphs
     return {
       bbox: roundRect(a.rect),
       kind: 'annotation',
@@ -97,7 +96,13 @@ const readingOrder = (a: ScanRedaction, b: ScanRedaction): number =>
   Math.abs(a.bbox[1] - b.bbox[1]) > 2 ? a.bbox[1] - b.bbox[1] : a.bbox[0] - b.bbox[0]
 
 export function detectPage(input: PageInput, options: DetectOptions): ScanPage {
-  const { content } = input
+  // Rules speak of lines running left to right: turn sideways pages into that frame first.
+  const frame = readingFrame(
+    dominantDirection(input.content.glyphs),
+    input.content.width,
+    input.content.height
+  )
+  const content = contentInFrame(input.content, frame)
   const glyphs = content.glyphs
   const visibleGlyphs = glyphs.filter((g) => !g.invisible && !g.clippedOut && g.unicode.trim() !== '')
   const hasTextLayer = glyphs.some((g) => g.unicode.trim() !== '')
@@ -136,9 +141,14 @@ export function detectPage(input: PageInput, options: DetectOptions): ScanPage {
     const found = inside ?? beside[i] ?? null
     if (j.verdict === 'needs-label' && !found && !j.insideLabel) return
     const label = j.insideLabel ?? found?.label ?? null
-    redactions.push(toRedaction(j, label, found?.grounds ?? [], options.revealLeaks))
+    const redaction = toRedaction(j, label, found?.grounds ?? [], options.revealLeaks)
+    redactions.push({ ...redaction, bbox: roundRect(frame.toPage(j.candidate.rect)) })
   })
-  const annotations = annotationRedactions(input.redactAnnotations, glyphs, glyphIndex, options.revealLeaks)
+  const annotations = annotationRedactions(
+    input.redactAnnotations.map((a) => ({ ...a, rect: frame.toFrame(a.rect) })),
+    glyphIndex,
+    options.revealLeaks
+  ).map((r) => ({ ...r, bbox: roundRect(frame.toPage(r.bbox)) }))
 
   const base = {
     index: input.index,

@@ -29,6 +29,18 @@ describe('geometry', () => {
       )
     ).toEqual([[0, 1, 2]])
   })
+  it('keeps a box apart from a bigger same-colour fill it sits on', () => {
+    expect(
+      mergeGroups(
+        [
+          [0, 0, 612, 792],
+          [100, 100, 200, 112]
+        ],
+        1,
+        0.9
+      )
+    ).toHaveLength(2)
+  })
   it('keeps separate boxes apart: a gap, or an L-shape that would mostly be empty', () => {
     expect(
       mergeGroups(

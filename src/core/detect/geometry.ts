@@ -91,6 +91,11 @@ export function mergeGroups(rects: readonly Rect[], touchPt: number, minFill: nu
         if (dx > touchPt || dy > touchPt) continue
         const joint = union(group.bounds, current.bounds)
         const overlapArea = intersectionArea(group.bounds, current.bounds)
+        // A box inside a bigger one of the same colour (a white box on white paper, a box on a table
+        // band) is its own thing unless the two are near-duplicates (≥ 80% of each other's area).
+        const smaller = Math.min(group.area, current.area)
+        const larger = Math.max(group.area, current.area)
+        if (overlapArea >= 0.98 * smaller && smaller < 0.8 * larger) continue
         const filled = group.area + current.area - overlapArea
         if (filled < minFill * area(joint)) continue
         current = { members: [...group.members, ...current.members], bounds: joint, area: filled }

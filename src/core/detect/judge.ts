@@ -143,6 +143,24 @@ export function textBesideOnLine(rect: Rect, ctx: PageContext, reachPt: number):
     )
 }
 
+/**
+ * Does the box stand where text would be? At text height in a gap of a line (text beside it on the
+ * same line), or in a column of text: its left edge on the column's left edge with a text line
+ * within a line and a half above or below (a whole line or a block taken out of a paragraph).
+ */
+export function inTextFlow(rect: Rect, ctx: PageContext, lineHeightPt: number): boolean {
+  const h = height(rect)
+  if (h < 0.6 * lineHeightPt) return false
+  if (h <= 2.2 * lineHeightPt && textBesideOnLine(rect, ctx, 3 * lineHeightPt).length > 0) return true
+  const reach = 1.5 * lineHeightPt
+  return ctx.runIndex.near(rect, reach).some((r) => {
+    if (r.invisible || r.glyphs[0]?.dir !== 0) return false
+    const above = r.rect[3] <= rect[1] + 1 && rect[1] - r.rect[3] <= reach
+    const below = r.rect[1] >= rect[3] - 1 && r.rect[1] - rect[3] <= reach
+    return (above || below) && Math.abs(r.rect[0] - rect[0]) <= 3 && width(r.rect) >= 0.5 * width(rect)
+  })
+}
+
 export function judge(c: Candidate, ctx: PageContext): Judgement {
   const lineHeightPt = localLineHeight(c.rect, ctx)
   const w = width(c.rect)
@@ -218,13 +236,12 @@ export function judge(c: Candidate, ctx: PageContext): Judgement {
   // text at text height, or (decided later) carry a ground label beside them.
   if (hidden.length > 0)
     return { ...withLabel, verdict: 'redaction', reason: 'covers-text', confidence: 0.85 }
-  const textHeight = h >= 0.6 * lineHeightPt && h <= 2.2 * lineHeightPt
-  const inGap = textHeight && textBesideOnLine(c.rect, ctx, 3 * lineHeightPt).length > 0
-  if (c.colourClass === 'grey' && inGap) {
-    return { ...withLabel, verdict: 'redaction', reason: 'in-text-gap', confidence: 0.8 }
+  const inFlow = inTextFlow(c.rect, ctx, lineHeightPt)
+  if ((c.colourClass === 'grey' || c.colourClass === 'colour') && inFlow) {
+    return { ...withLabel, verdict: 'redaction', reason: 'in-text-flow', confidence: 0.8 }
   }
-  if (c.colourClass === 'white' && c.stroked && inGap) {
-    return { ...withLabel, verdict: 'redaction', reason: 'in-text-gap', confidence: 0.75 }
+  if (c.colourClass === 'white' && c.stroked && inFlow) {
+    return { ...withLabel, verdict: 'redaction', reason: 'in-text-flow', confidence: 0.75 }
   }
   return { ...withLabel, verdict: 'needs-label', reason: 'needs-label', confidence: 0.7 }
 }
