@@ -30,6 +30,18 @@ export default defineConfig({
       {
         resolve: { alias },
         test: {
+          // Real Electron: skips where the binary is absent (it is never downloaded by the tests).
+          name: 'electron',
+          include: ['tests/electron/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false
+        }
+      },
+      {
+        resolve: { alias },
+        test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
