@@ -105,11 +105,6 @@ function Shell(): React.JSX.Element {
     <div className="app">
       <header className="app-header">
         <h1 className="app-name">Withheld</h1>
-        {openDocumentId && (
-          <button type="button" className="button button-quiet" onClick={() => setOpenDocumentId(null)}>
-            Back to library
-          </button>
-        )}
         <div className="app-header-actions">
           <button
             type="button"

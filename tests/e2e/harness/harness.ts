@@ -7,7 +7,7 @@
  * one is recorded and aborted), no CSP violation, no uncaught page error. `close()` throws if any
  * happened, so a test cannot pass while the app misbehaves quietly.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join, resolve } from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
@@ -54,20 +54,27 @@ export interface App {
   queueDialog(paths: readonly string[]): void
   /** Lets a synthetic drop of a File named like one of these paths' base names import that path. */
   registerDropFiles(paths: readonly string[]): void
-  /** Dispatches dragenter/dragover/drop on the window with Files of these names (content is not used). */
-  dropFiles(names: readonly string[]): Promise<void>
+  /**
+   * Dispatches dragenter/dragover/drop on the window with Files of these names (content is not
+   * used); `{ drop: false }` stops after dragover, with the files held over the window.
+   */
+  dropFiles(names: readonly string[], options?: { drop?: boolean }): Promise<void>
   /** Sends a menu command as main's menu would. */
   menu(command: string): Promise<void>
   screenshot(name: string): Promise<string>
   /** Waits for analyses the harness started to end (for tests that restart mid-way, or before close). */
   analysesSettled(): Promise<void>
-  /** Closes the browser and services; keeps the profile when `keepProfile`; throws on recorded problems. */
+  /** Closes the browser and services, removes the profile unless `keepProfile`; throws on recorded problems. */
   close(options?: { keepProfile?: boolean }): Promise<void>
 }
 
 export async function launchApp(options: LaunchOptions = {}): Promise<App> {
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'withheld-e2e-'))
-  const server: StaticServer = await startRendererServer(RENDERER_DIR)
+  // IndexedDB belongs to an origin, and the origin includes the port: a profile keeps its port.
+  const portFile = join(userDataDir, 'withheld-e2e-port')
+  const previousPort = existsSync(portFile) ? Number(readFileSync(portFile, 'utf8')) : 0
+  const server: StaticServer = await startRendererServer(RENDERER_DIR, previousPort)
+  writeFileSync(portFile, new URL(server.origin).port)
   const services: MainServices = createMainServices({
     spawner: nodeSpawner(),
     workerEntry: ANALYSIS_WORKER,
@@ -167,20 +174,25 @@ export async function launchApp(options: LaunchOptions = {}): Promise<App> {
     problems,
     queueDialog: (paths) => void dialogQueue.push([...paths]),
     registerDropFiles: (paths) => paths.forEach((p) => dropPaths.set(basename(p), p)),
-    async dropFiles(names) {
-      await page.evaluate((fileNames) => {
-        const g = globalThis as unknown as {
-          DataTransfer: new () => { items: { add(file: unknown): void } }
-          File: new (parts: string[], name: string, options: { type: string }) => unknown
-          DragEvent: new (type: string, init: object) => unknown
-          dispatchEvent(event: unknown): boolean
-        }
-        const data = new g.DataTransfer()
-        for (const name of fileNames) data.items.add(new g.File(['%PDF-'], name, { type: 'application/pdf' }))
-        for (const type of ['dragenter', 'dragover', 'drop']) {
-          g.dispatchEvent(new g.DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: data }))
-        }
-      }, names)
+    async dropFiles(names, { drop = true } = {}) {
+      const types = drop ? ['dragenter', 'dragover', 'drop'] : ['dragenter', 'dragover']
+      await page.evaluate(
+        ([fileNames, eventTypes]) => {
+          const g = globalThis as unknown as {
+            DataTransfer: new () => { items: { add(file: unknown): void } }
+            File: new (parts: string[], name: string, options: { type: string }) => unknown
+            DragEvent: new (type: string, init: object) => unknown
+            dispatchEvent(event: unknown): boolean
+          }
+          const data = new g.DataTransfer()
+          for (const name of fileNames)
+            data.items.add(new g.File(['%PDF-'], name, { type: 'application/pdf' }))
+          for (const type of eventTypes) {
+            g.dispatchEvent(new g.DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: data }))
+          }
+        },
+        [names, types] as const
+      )
     },
     async menu(command) {
       await page.evaluate((c) => {
@@ -203,7 +215,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<App> {
       services.dispose()
       await context.close()
       await server.close()
-      if (!keepProfile && !options.userDataDir) rmSync(userDataDir, { recursive: true, force: true })
+      if (!keepProfile) rmSync(userDataDir, { recursive: true, force: true })
       assertClean(problems)
     }
   }

@@ -13,7 +13,8 @@ export interface StaticServer {
   close(): Promise<void>
 }
 
-export async function startRendererServer(rootDir: string): Promise<StaticServer> {
+/** `port` 0 picks a free one; a relaunch passes the previous port, since IndexedDB is per origin. */
+export async function startRendererServer(rootDir: string, port = 0): Promise<StaticServer> {
   const server = createServer((request, response) => {
     const rawPath = (request.url ?? '/').replace(/[?#].*$/, '')
     void resolveRendererPath(rootDir, rawPath).then((file) => {
@@ -25,10 +26,13 @@ export async function startRendererServer(rootDir: string): Promise<StaticServer
       createReadStream(file.filePath).pipe(response)
     })
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, '127.0.0.1', resolve)
+  })
+  const bound = (server.address() as AddressInfo).port
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin: `http://127.0.0.1:${bound}`,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections()

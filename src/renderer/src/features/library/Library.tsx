@@ -107,6 +107,7 @@ export function Library(props: LibraryProps): React.JSX.Element {
             New release
           </button>
         </div>
+        {releases.length === 0 && <p className="sidebar-empty">Releases you import appear here.</p>}
         <ul className="release-list">
           {releases.map((release) => (
             <li key={release.id}>
