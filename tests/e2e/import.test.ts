@@ -81,7 +81,7 @@ describe('import', () => {
       .poll(
         async () =>
           Number(/Analysing (\d+) of/.exec((await row('long-release.pdf').textContent()) ?? '')?.[1] ?? 0),
-        { timeout: 60_000, intervals: [50] }
+        { timeout: 60_000, interval: 50 }
       )
       .toBeGreaterThan(0)
     await app.screenshot('import-progress')
