@@ -163,6 +163,35 @@ describe('main services', () => {
     expect(events.filter((event) => event.type === 'done' || event.type === 'failed')).toHaveLength(1)
   })
 
+  const bombPdf = join(robustnessDir, 'pdf101__deflate-bomb-10GB.pdf')
+  it.skipIf(!existsSync(bombPdf))(
+    'kills a decompression bomb at the memory cap, not the watchdog',
+    async () => {
+      // A long watchdog and a 400 MB cap: the 10 GB Flate bomb passes 400 MB resident in a few seconds.
+      const capped = createMainServices({
+        spawner: nodeSpawner(),
+        workerEntry: cliWorkerEntry,
+        limits: { stepTimeoutMs: 120_000, maxRssBytes: 400 * 1024 * 1024 }
+      })
+      try {
+        const events: AnalysisEvent[] = []
+        const bytes = new Uint8Array(await readFile(bombPdf))
+        const { finished } = await capped.startAnalysis(
+          { jobId: 'bomb', bytes, fileName: 'bomb.pdf', options: { revealLeaks: false } },
+          (event) => events.push(event)
+        )
+        expect(await finished).toMatchObject({ type: 'failed', reason: 'memory' })
+        expect(events.at(-1)).toEqual({
+          type: 'failed',
+          reason: 'memory',
+          message: 'The analysis used more than 400 MB of memory and was stopped.'
+        })
+      } finally {
+        capped.dispose()
+      }
+    }
+  )
+
   it('cancels a running analysis without further events', async () => {
     const bytes = new Uint8Array(await readFile(join(dir, 'briefing.pdf')))
     const events: AnalysisEvent[] = []
