@@ -29,7 +29,7 @@ export function DocumentViewer({ documentId, onClose }: DocumentViewerProps): Re
     return (
       <div className="document-viewer" data-state="ready" data-document-id={documentId}>
         <ViewerBody
-          key={attempt}
+          key={`${documentId}:${attempt}`}
           session={session.session}
           documentId={documentId}
           name={name}

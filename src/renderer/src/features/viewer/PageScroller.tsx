@@ -24,7 +24,8 @@ import {
   type PageSizePt,
   type ScrollAnchor
 } from './layout'
-import { PageView } from './PageView'
+import { PageView, RENDER_DELAY_MS } from './PageView'
+import { useDevicePixelRatio } from './useDevicePixelRatio'
 import { wheelZoom } from './zoom'
 
 export interface PageScrollerHandle {
@@ -47,6 +48,9 @@ export interface PageScrollerProps {
   onMeasured(pageIndex: number, size: PageSizePt): void
 }
 
+/** How long after opening pages count as "shown on opening" and render without delay. */
+const OPENING_GRACE_MS = 500
+
 interface LiveRange {
   first: number
   last: number
@@ -65,6 +69,13 @@ export const PageScroller = forwardRef<PageScrollerHandle, PageScrollerProps>(
     const scaleRef = useRef(scale)
     const [live, setLive] = useState<LiveRange>({ first: 0, last: -1 })
     const [viewportWidth, setViewportWidth] = useState(0)
+    const pixelRatio = useDevicePixelRatio()
+    // The first pages draw at once; pages mounted later (scrolling) wait RENDER_DELAY_MS.
+    const [settled, setSettled] = useState(false)
+    useEffect(() => {
+      const timer = setTimeout(() => setSettled(true), OPENING_GRACE_MS)
+      return () => clearTimeout(timer)
+    }, [])
 
     const update = useCallback(() => {
       const el = scrollRef.current
@@ -160,6 +171,8 @@ export const PageScroller = forwardRef<PageScrollerHandle, PageScrollerProps>(
           left={Math.max(PAGE_GAP_PX, Math.floor((contentWidth - width) / 2))}
           width={width}
           height={layout.heights[i] ?? 0}
+          pixelRatio={pixelRatio}
+          renderDelayMs={settled ? RENDER_DELAY_MS : 0}
           onMeasured={props.onMeasured}
         />
       )

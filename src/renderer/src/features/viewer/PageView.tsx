@@ -13,7 +13,7 @@ import type { PageSizePt } from './layout'
 import { RedactionOverlay } from './RedactionOverlay'
 
 /** Wait this long after mounting before asking pdf.js for work: a fling past 50 pages starts none. */
-const RENDER_DELAY_MS = 40
+export const RENDER_DELAY_MS = 40
 
 /** Frees a canvas's backing store now rather than at the next garbage collection. */
 function releaseCanvas(canvas: HTMLCanvasElement): void {
@@ -33,11 +33,16 @@ export interface PageViewProps {
   left: number
   width: number
   height: number
+  /** Device pixels per CSS pixel of the screen (canvas backing = CSS size × this, capped). */
+  pixelRatio: number
+  /** 0 for the pages shown on opening (no fling to protect against), RENDER_DELAY_MS after. */
+  renderDelayMs: number
   onMeasured(pageIndex: number, size: PageSizePt): void
 }
 
 export const PageView = memo(function PageView(props: PageViewProps): React.JSX.Element {
-  const { session, pageIndex, scale, onMeasured } = props
+  const { session, pageIndex, scale, pixelRatio, onMeasured } = props
+  const [delayMs] = useState(props.renderDelayMs)
   const canvasWrapperRef = useRef<HTMLDivElement>(null)
   const textRef = useRef<HTMLDivElement>(null)
   const scaleRef = useRef(scale)
@@ -67,7 +72,7 @@ export const PageView = memo(function PageView(props: PageViewProps): React.JSX.
           const unscaled = page.getViewport({ scale: 1 })
           onMeasured(pageIndex, { width: unscaled.width, height: unscaled.height })
           const viewport = page.getViewport({ scale })
-          const size = canvasSizeFor(viewport.width, viewport.height, window.devicePixelRatio || 1)
+          const size = canvasSizeFor(viewport.width, viewport.height, pixelRatio)
           canvas.width = size.widthPx
           canvas.height = size.heightPx
           const transform = [size.widthPx / viewport.width, 0, 0, size.heightPx / viewport.height, 0, 0]
@@ -85,14 +90,14 @@ export const PageView = memo(function PageView(props: PageViewProps): React.JSX.
           if (cancelled || isCancellation(reason)) return
           setError(reason instanceof Error ? reason.message : String(reason))
         })
-    }, RENDER_DELAY_MS)
+    }, delayMs)
     return () => {
       cancelled = true
       clearTimeout(timer)
       job?.cancel()
       if (!canvas.isConnected) releaseCanvas(canvas)
     }
-  }, [session, pageIndex, scale, onMeasured])
+  }, [session, pageIndex, scale, pixelRatio, delayMs, onMeasured])
 
   useEffect(() => {
     const wrapper = canvasWrapperRef.current
@@ -132,7 +137,7 @@ export const PageView = memo(function PageView(props: PageViewProps): React.JSX.
           // A page without text, or one whose text failed, still shows its canvas; nothing to say.
           if (!cancelled && !isCancellation(reason)) container.dataset.ready = 'failed'
         })
-    }, RENDER_DELAY_MS)
+    }, delayMs)
     const stopSelecting = (): void => container.classList.remove('selecting')
     window.addEventListener('mouseup', stopSelecting)
     return () => {
@@ -143,7 +148,7 @@ export const PageView = memo(function PageView(props: PageViewProps): React.JSX.
       delete container.dataset.ready
       window.removeEventListener('mouseup', stopSelecting)
     }
-  }, [session, pageIndex])
+  }, [session, pageIndex, delayMs])
 
   return (
     <div

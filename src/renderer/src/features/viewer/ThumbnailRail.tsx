@@ -8,6 +8,7 @@ import { canvasSizeFor } from '../../pdf/canvasSize'
 import { isCancellation } from '../../pdf/describeError'
 import type { PdfSession, RenderJob } from '../../pdf/pdfSession'
 import { computeLayout, pageWindow, type PageSizePt } from './layout'
+import { useDevicePixelRatio } from './useDevicePixelRatio'
 
 const THUMB_WIDTH_PX = 112
 /** Room above each thumbnail for the one below's page-number label. */
@@ -24,9 +25,10 @@ const Thumbnail = memo(function Thumbnail(props: {
   width: number
   height: number
   current: boolean
+  pixelRatio: number
   onSelect(pageIndex: number): void
 }): React.JSX.Element {
-  const { session, pageIndex, scale } = props
+  const { session, pageIndex, scale, pixelRatio } = props
   const holderRef = useRef<HTMLSpanElement>(null)
 
   useEffect(() => {
@@ -41,7 +43,7 @@ const Thumbnail = memo(function Thumbnail(props: {
         .then((page) => {
           if (cancelled) return
           const viewport = page.getViewport({ scale })
-          const size = canvasSizeFor(viewport.width, viewport.height, window.devicePixelRatio || 1)
+          const size = canvasSizeFor(viewport.width, viewport.height, pixelRatio)
           canvas.width = size.widthPx
           canvas.height = size.heightPx
           job = session.render(page, {
@@ -66,7 +68,7 @@ const Thumbnail = memo(function Thumbnail(props: {
       canvas.height = 0
       holder.replaceChildren()
     }
-  }, [session, pageIndex, scale])
+  }, [session, pageIndex, scale, pixelRatio])
 
   return (
     <button
@@ -95,6 +97,7 @@ export function ThumbnailRail(props: {
 }): React.JSX.Element {
   const { sizes, currentPage } = props
   const railRef = useRef<HTMLDivElement>(null)
+  const pixelRatio = useDevicePixelRatio()
   const scale = useMemo(
     () => THUMB_WIDTH_PX / Math.max(1, ...sizes.slice(0, 200).map((size) => size.width)),
     [sizes]
@@ -147,6 +150,7 @@ export function ThumbnailRail(props: {
         width={layout.widths[i] ?? 0}
         height={layout.heights[i] ?? 0}
         current={i === currentPage}
+        pixelRatio={pixelRatio}
         onSelect={props.onSelect}
       />
     )

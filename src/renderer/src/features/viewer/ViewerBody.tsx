@@ -104,7 +104,11 @@ export function ViewerBody(props: {
     nextPage: () => goToPage(pageIndex + 1),
     previousPage: () => goToPage(pageIndex - 1),
     firstPage: () => goToPage(0),
-    lastPage: () => goToPage(session.pageCount - 1)
+    lastPage: () => goToPage(session.pageCount - 1),
+    scrollsHorizontally: () => {
+      const el = scrollerRef.current?.element()
+      return !!el && el.scrollWidth > el.clientWidth
+    }
   })
 
   // Focus the pages so arrow keys and PageDown work straight away.

@@ -17,6 +17,8 @@ export interface ViewerCommands {
   previousPage(): void
   firstPage(): void
   lastPage(): void
+  /** True when the page column scrolls sideways (zoomed in): arrows then scroll, not page. */
+  scrollsHorizontally(): boolean
 }
 
 const isTextField = (target: EventTarget | null): boolean =>
@@ -66,6 +68,7 @@ export function useViewerShortcuts(
         ArrowLeft: c.previousPage
       }
       const action = paging[event.key]
+      if ((event.key === 'ArrowRight' || event.key === 'ArrowLeft') && c.scrollsHorizontally()) return
       if (action) {
         event.preventDefault()
         action()
