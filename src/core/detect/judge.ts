@@ -143,6 +143,36 @@ export function textBesideOnLine(rect: Rect, ctx: PageContext, reachPt: number):
     )
 }
 
+/** A chart's value label ("141", "$2.5m", "43%"): short and numeric. */
+const VALUE_LABEL = /^[-+−]?[$€£]?\s?\d[\d.,]*\s?(?:%|[kmb]n?|million|billion)?$/iu
+
+/**
+ * A bar in a chart: a short value label centred just above it (a column) or just after it (a
+ * horizontal bar), or a category label centred just below it, and the bar not standing in a line of
+ * text. Redactions are placed in text; chart bars are placed on an axis with their numbers.
+ */
+export function looksLikeChartBar(rect: Rect, ctx: PageContext, lineHeightPt: number): boolean {
+  const reach = 1.5 * lineHeightPt
+  const w = width(rect)
+  const h = height(rect)
+  const cx = (rect[0] + rect[2]) / 2
+  const cy = (rect[1] + rect[3]) / 2
+  return ctx.runIndex.near(rect, reach).some((r) => {
+    if (r.invisible || r.text.length > 24) return false
+    const rcx = (r.rect[0] + r.rect[2]) / 2
+    const rcy = (r.rect[1] + r.rect[3]) / 2
+    const centredX = Math.abs(rcx - cx) <= Math.max(0.15 * w, 2) && width(r.rect) <= w + 2
+    const centredY = Math.abs(rcy - cy) <= Math.max(0.25 * h, 2) && height(r.rect) <= h + 2
+    const above = r.rect[3] <= rect[1] + 1 && rect[1] - r.rect[3] <= reach
+    const below = r.rect[1] >= rect[3] - 1 && r.rect[1] - rect[3] <= reach
+    const after = r.rect[0] >= rect[2] - 1 && r.rect[0] - rect[2] <= reach
+    const numeric = VALUE_LABEL.test(r.text.trim())
+    return (
+      (numeric && ((above && centredX) || (after && centredY))) || (below && centredX && h > 2 * lineHeightPt)
+    )
+  })
+}
+
 /**
  * Does the box stand where text would be? At text height in a gap of a line (text beside it on the
  * same line), or in a column of text: its left edge on the column's left edge with a text line
@@ -151,7 +181,9 @@ export function textBesideOnLine(rect: Rect, ctx: PageContext, reachPt: number):
 export function inTextFlow(rect: Rect, ctx: PageContext, lineHeightPt: number): boolean {
   const h = height(rect)
   if (h < 0.6 * lineHeightPt) return false
-  if (h <= 2.2 * lineHeightPt && textBesideOnLine(rect, ctx, 3 * lineHeightPt).length > 0) return true
+  // Beside text of its own height: a logo next to an agency name is twice the name's height or more.
+  const beside = textBesideOnLine(rect, ctx, 3 * lineHeightPt).filter((r) => h <= 1.8 * height(r.rect))
+  if (h <= 2.2 * lineHeightPt && beside.length > 0) return true
   const reach = 1.5 * lineHeightPt
   return ctx.runIndex.near(rect, reach).some((r) => {
     if (r.invisible || r.glyphs[0]?.dir !== 0) return false
@@ -222,6 +254,15 @@ export function judge(c: Candidate, ctx: PageContext): Judgement {
   }
 
   if (background && !insideLabel) return reject('background')
+  if (!insideLabel && hidden.length === 0 && looksLikeChartBar(c.rect, ctx, lineHeightPt))
+    return reject('chart-bar')
+  const inFlow = inTextFlow(c.rect, ctx, lineHeightPt)
+  // A logo: a square mark two to five lines tall in the page's header or footer band, outside the text.
+  const square = maxSide <= 1.6 * minSide
+  const inHeadOrFoot = c.rect[3] <= 0.12 * ctx.height || c.rect[1] >= 0.88 * ctx.height
+  if (!insideLabel && hidden.length === 0 && !inFlow && square && inHeadOrFoot && h >= 1.8 * lineHeightPt) {
+    return reject('logo')
+  }
 
   if (insideLabel) return { ...withLabel, verdict: 'redaction', reason: 'label-inside', confidence: 0.97 }
   if (c.colourClass === 'black') {
@@ -236,7 +277,6 @@ export function judge(c: Candidate, ctx: PageContext): Judgement {
   // text at text height, or (decided later) carry a ground label beside them.
   if (hidden.length > 0)
     return { ...withLabel, verdict: 'redaction', reason: 'covers-text', confidence: 0.85 }
-  const inFlow = inTextFlow(c.rect, ctx, lineHeightPt)
   if ((c.colourClass === 'grey' || c.colourClass === 'colour') && inFlow) {
     return { ...withLabel, verdict: 'redaction', reason: 'in-text-flow', confidence: 0.8 }
   }

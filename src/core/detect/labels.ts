@@ -22,13 +22,48 @@ export interface FoundLabel {
 
 /** Same-line labels within 6 lines' height count as "beside"; margin labels anywhere on the line. */
 const BESIDE_REACH_LINES = 6
+/** An inline label (the sentence goes on after it) must start within 2 line heights of the box. */
+const INLINE_REACH_LINES = 2
 /** Above/below: within 1.6 line heights of the box edge. */
 const ABOVE_BELOW_REACH_LINES = 1.6
 
 interface Pair {
   target: number
   run: TextRun
+  label: FoundLabel
   score: number
+}
+
+/** Between two cited grounds only separators may stand: ", ", " and ", "; ", " / ". */
+const SEPARATOR = /^[\s,;&/]*(?:and|or)?[\s,;&/]*$/iu
+
+/**
+ * The ground label at the start (`end: false`) or end (`end: true`) of a run of text, as printed
+ * inline next to a box: "[box] s9(2)(a), s9(2)(j) for the review" gives "s9(2)(a), s9(2)(j)". Words
+ * before a leading label must be marker words ("Withheld under"); brackets around it are allowed.
+ */
+export function edgeLabel(text: string, end: boolean): FoundLabel | null {
+  const parsed = parseGrounds(text)
+  const matches = end ? [...parsed.matches].reverse() : [...parsed.matches]
+  const first = matches[0]
+  if (!first) return null
+  if (end) {
+    if (!/^[\s.,;:)\]]*$/u.test(text.slice(first.end))) return null
+  } else {
+    const before = text.slice(0, first.start)
+    if (before.trim() !== '' && !isOnlyLabel(before)) return null
+  }
+  const taken = [first]
+  for (const m of matches.slice(1)) {
+    const prev = taken[taken.length - 1]!
+    const between = end ? text.slice(m.end, prev.start) : text.slice(prev.end, m.start)
+    if (!SEPARATOR.test(between)) break
+    taken.push(m)
+  }
+  if (end) taken.reverse()
+  const lo = taken[0]!.start
+  const hi = taken[taken.length - 1]!.end
+  return { label: text.slice(lo, hi).trim(), grounds: [...new Set(taken.map((m) => m.code))] }
 }
 
 export function labelFor(text: string): FoundLabel | null {
@@ -43,29 +78,34 @@ export function assignBesideLabels(
   pageWidthPt: number
 ): Array<FoundLabel | null> {
   const pairs: Pair[] = []
-  const labelRuns = new Map<TextRun, FoundLabel>()
+  const labelRuns = new Map<TextRun, FoundLabel | null>()
   targets.forEach((t, index) => {
     if (t.insideLabel) return
     const lh = Math.max(t.lineHeightPt, 4)
     for (const run of runIndex.near(t.rect, Math.max(pageWidthPt, ABOVE_BELOW_REACH_LINES * lh))) {
       if (run.invisible) continue
-      let found = labelRuns.get(run)
-      if (!found) {
-        if (!isOnlyLabel(run.text)) continue
-        const parsed = labelFor(run.text)
-        if (!parsed) continue
-        found = parsed
-        labelRuns.set(run, found)
-      }
       const { dx, dy } = gaps(run.rect, t.rect)
       const sameLine = verticalOverlap(run.rect, t.rect) >= 0.5 || (dy === 0 && height(t.rect) > 2 * lh)
+      let found = labelRuns.get(run)
+      if (found === undefined) {
+        found = isOnlyLabel(run.text) ? labelFor(run.text) : null
+        labelRuns.set(run, found)
+      }
+      if (!found && sameLine && dx <= INLINE_REACH_LINES * lh) {
+        // Printed inline, right after the box or just before it, with the sentence going on.
+        const after = run.rect[0] >= t.rect[2] - 1
+        const inline = edgeLabel(run.text, !after)
+        if (inline) pairs.push({ target: index, run, label: inline, score: dx })
+        continue
+      }
+      if (!found) continue
       if (sameLine) {
         // Beside: near wins; out in the margin still counts, at a cost.
         const score = dx <= BESIDE_REACH_LINES * lh ? dx : dx + 10 * lh
-        pairs.push({ target: index, run, score })
+        pairs.push({ target: index, run, label: found, score })
       } else if (dy <= ABOVE_BELOW_REACH_LINES * lh) {
         const aligned = horizontalOverlap(run.rect, t.rect) > 0 || Math.abs(run.rect[0] - t.rect[0]) <= 3 * lh
-        if (aligned && dx <= 3 * lh) pairs.push({ target: index, run, score: dy + lh + dx })
+        if (aligned && dx <= 3 * lh) pairs.push({ target: index, run, label: found, score: dy + lh + dx })
       }
     }
   })
@@ -74,7 +114,7 @@ export function assignBesideLabels(
   const usedRuns = new Set<TextRun>()
   for (const pair of pairs) {
     if (result[pair.target] || usedRuns.has(pair.run)) continue
-    result[pair.target] = labelRuns.get(pair.run) ?? null
+    result[pair.target] = pair.label
     usedRuns.add(pair.run)
   }
   // One block drawn as stacked bars: a label beside one bar covers the bars touching it above/below.

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest'
+import { edgeLabel } from './labels'
+
+describe('edgeLabel', () => {
+  it('reads a label printed right after a box, with the sentence going on', () => {
+    expect(edgeLabel('s9(2)(a), s9(2)(j) for the review', false)).toEqual({
+      label: 's9(2)(a), s9(2)(j)',
+      grounds: ['9(2)(a)', '9(2)(j)']
+    })
+    expect(edgeLabel('[b7c, b6] was interviewed', false)?.grounds).toEqual(['(b)(7)(C)', '(b)(6)'])
+    expect(edgeLabel('Withheld under s9(2)(g)(i) for public consultation', false)?.grounds).toEqual([
+      '9(2)(g)(i)'
+    ])
+  })
+  it('reads a label printed right before a box', () => {
+    expect(edgeLabel('as discussed with Ex. 6, Ex. 7(C)', true)?.grounds).toEqual(['(b)(6)', '(b)(7)(C)'])
+  })
+  it('ignores a citation inside a sentence', () => {
+    expect(edgeLabel('the Minister noted section 9(2)(a) applies', false)).toBeNull()
+    expect(edgeLabel('under s9(2)(a) the Minister', true)).toBeNull()
+  })
+})
