@@ -216,6 +216,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<App> {
       await context.close()
       await server.close()
       if (!keepProfile) rmSync(userDataDir, { recursive: true, force: true })
+      if (problems.consoleErrors.length) console.warn(`console errors:\n${problems.consoleErrors.join('\n')}`)
       assertClean(problems)
     }
   }

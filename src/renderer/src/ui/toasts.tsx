@@ -7,6 +7,8 @@ import { createContext, useCallback, useContext, useMemo, useRef, useState, type
 
 /** 7 s: long enough to read two lines and reach the Undo button. */
 export const INFO_TOAST_MS = 7000
+/** Older information gives way beyond this many, so notices never cover the page; errors all stay. */
+export const MAX_INFO_TOASTS = 3
 
 export interface ToastAction {
   readonly label: string
@@ -40,7 +42,12 @@ export function ToastProvider({ children }: { children: ReactNode }): React.JSX.
   const push = useCallback(
     (kind: Toast['kind'], message: string, action?: ToastAction) => {
       const id = nextId.current++
-      setToasts((all) => [...all, { id, kind, message, ...(action ? { action } : {}) }])
+      setToasts((all) => {
+        const next = [...all, { id, kind, message, ...(action ? { action } : {}) }]
+        const infos = next.filter((t) => t.kind === 'info')
+        const dropped = new Set(infos.slice(0, Math.max(0, infos.length - MAX_INFO_TOASTS)).map((t) => t.id))
+        return next.filter((t) => !dropped.has(t.id))
+      })
       if (kind === 'info') setTimeout(() => dismiss(id), INFO_TOAST_MS)
     },
     [dismiss]
