@@ -104,7 +104,9 @@ export async function runScan(
   process.once('SIGINT', stop)
   process.once('SIGTERM', stop)
 
+  // Named up front, in input order, so which duplicate becomes "NAME (2)" never depends on timing.
   const nameOutput = outputNamer(command.format)
+  const outNames = files.map((path) => nameOutput(fileNameOf(path)))
   const results: (ScanResult | null)[] = files.map(() => null)
   let next = 0
   let done = 0
@@ -147,7 +149,7 @@ export async function runScan(
       results[index] = result
       return
     }
-    const outName = nameOutput(file.name)
+    const outName = outNames[index]!
     try {
       await writeAtomically(join(command.outDir, outName), render(command.format, result))
     } catch {

@@ -54,6 +54,8 @@ beforeAll(async () => {
   await mkdir(join(batch, 'sub'), { recursive: true })
   await writeFile(join(batch, 'good.pdf'), goodBytes)
   await writeFile(join(batch, 'sub', 'Upper.PDF'), await briefing('s6(a)'))
+  // Same name as batch/good.pdf: its report must not overwrite the other one.
+  await writeFile(join(batch, 'sub', 'good.pdf'), await briefing('s6(b)'))
   await writeFile(join(batch, 'error-page.pdf'), '<!doctype html><title>403 Forbidden</title>')
   await writeFile(join(batch, 'empty.pdf'), '')
   await writeFile(join(batch, 'readme.txt'), 'not scanned: not a .pdf name')
@@ -84,11 +86,15 @@ describe('withheld scan', () => {
     const run = await withheld(['scan', join(dir, 'batch'), '--out', out, '--jobs', '2'])
     expect(run.code).toBe(2)
     expect(run.stdout).toBe('')
-    expect((await readdir(out)).sort()).toEqual(['Upper.json', 'good.json'])
+    expect((await readdir(out)).sort()).toEqual(['Upper.json', 'good (2).json', 'good.json'])
     const good = JSON.parse(await readFile(join(out, 'good.json'), 'utf8')) as ScanResult
     expect(good).toMatchObject({ schema: 'withheld.scan/1', file: 'good.pdf', pageCount: 1 })
     const upper = JSON.parse(await readFile(join(out, 'Upper.json'), 'utf8')) as ScanResult
     expect(upper.file).toBe('Upper.PDF')
+    const second = JSON.parse(await readFile(join(out, 'good (2).json'), 'utf8')) as ScanResult
+    // Names follow input order: batch/good.pdf comes before batch/sub/good.pdf.
+    expect(good.sha256).toBe(createHash('sha256').update(goodBytes).digest('hex'))
+    expect(second.sha256).not.toBe(good.sha256)
     const lines = run.stderr.trimEnd().split('\n').sort()
     expect(lines).toEqual([
       'withheld: empty.pdf: The file is empty (0 bytes).',
