@@ -47,9 +47,17 @@ const isEditingText = (): boolean => {
   )
 }
 
+/** Which release was on screen, so a reload or restart comes back to it (UI state, not library data). */
+const SELECTED_RELEASE_KEY = 'withheld.selectedReleaseId'
+
 function Shell(): React.JSX.Element {
   const toasts = useToasts()
-  const [selectedReleaseId, setSelectedReleaseId] = useState<string | null>(null)
+  const [selectedReleaseId, setSelectedReleaseId] = useState<string | null>(() =>
+    localStorage.getItem(SELECTED_RELEASE_KEY)
+  )
+  useEffect(() => {
+    if (selectedReleaseId) localStorage.setItem(SELECTED_RELEASE_KEY, selectedReleaseId)
+  }, [selectedReleaseId])
   const [highlighted, setHighlighted] = useState<string | null>(null)
   const [openDocumentId, setOpenDocumentId] = useState<string | null>(null)
 

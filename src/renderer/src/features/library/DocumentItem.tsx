@@ -1,4 +1,5 @@
 /** One document in the library: what it is, how far its analysis got, and what can be done with it. */
+import { useEffect, useRef } from 'react'
 import type { DocumentRow, ReleaseRow } from '../../db/rows'
 import { formatBytes, formatDate, plural } from '../../ui/format'
 import { useRedactionSummary } from './queries'
@@ -20,6 +21,11 @@ export interface DocumentItemProps {
 export function DocumentItem(props: DocumentItemProps): React.JSX.Element {
   const { document, releases, highlighted } = props
   const others = releases.filter((r) => r.id !== document.releaseId)
+  const nameRef = useRef<HTMLButtonElement>(null)
+  // Highlighted after a duplicate import: focus it once, so the keyboard lands where the eye does.
+  useEffect(() => {
+    if (highlighted) nameRef.current?.focus()
+  }, [highlighted])
   return (
     <tr
       className={highlighted ? 'document-row is-highlighted' : 'document-row'}
@@ -38,10 +44,7 @@ export function DocumentItem(props: DocumentItemProps): React.JSX.Element {
           className="link-button document-name"
           onClick={() => props.onOpen(document.id)}
           title={document.title ? `${document.name} — ${document.title}` : document.name}
-          // Highlighted after a duplicate import: focus it so the keyboard lands where the eye does.
-          ref={(el) => {
-            if (el && highlighted) el.focus()
-          }}
+          ref={nameRef}
         >
           {document.name}
         </button>
