@@ -16,6 +16,14 @@ describe('geometry', () => {
     ] as const
     expect(mergeGroups(bars, 1, 0.9)).toEqual([[0, 1, 2]])
   })
+  it('merges the per-line bars of a block: indented first line, short last line', () => {
+    const bars = [
+      [300, 100, 500, 112],
+      [72, 112, 500, 124],
+      [72, 124, 180, 136]
+    ] as const
+    expect(mergeGroups(bars, 1, 0.9)).toEqual([[0, 1, 2]])
+  })
   it('merges a box drawn twice and touching halves of one word', () => {
     expect(
       mergeGroups(
@@ -41,7 +49,7 @@ describe('geometry', () => {
       )
     ).toHaveLength(2)
   })
-  it('keeps separate boxes apart: a gap, or an L-shape that would mostly be empty', () => {
+  it('keeps separate boxes apart: a gap, or bars that touch but do not line up', () => {
     expect(
       mergeGroups(
         [
@@ -56,7 +64,17 @@ describe('geometry', () => {
       mergeGroups(
         [
           [72, 100, 500, 112],
-          [72, 112, 120, 124]
+          [200, 112, 220, 124]
+        ],
+        1,
+        0.9
+      )
+    ).toHaveLength(2)
+    expect(
+      mergeGroups(
+        [
+          [72, 100, 500, 112],
+          [72, 130, 120, 142]
         ],
         1,
         0.9

@@ -76,13 +76,18 @@ export const roundRect = (r: Rect): Rect => [round2(r[0]), round2(r[1]), round2(
  * fill at least `minFill` of their joint bounds, so two bars of one block merge while an L-shape of
  * a short and a long bar stays two boxes. Returns index groups. Sorted sweep keeps it near O(n log n).
  */
+/** Edges within 1.5 pt line up (producers round coordinates differently per bar). */
+const ALIGN_PT = 1.5
+/** Bars thinner than 3 pt are rules and borders: a page frame must not stack into one black block. */
+const MIN_BAR_PT = 3
+
 export function mergeGroups(rects: readonly Rect[], touchPt: number, minFill: number): number[][] {
   const order = rects.map((_, i) => i).sort((a, b) => rects[a]![1] - rects[b]![1])
-  const groups: Array<{ members: number[]; bounds: Rect; area: number }> = []
+  const groups: Array<{ members: number[]; bounds: Rect; area: number; barHeight: number }> = []
   for (const index of order) {
     const r = rects[index]!
     let merged = true
-    let current = { members: [index], bounds: r, area: area(r) }
+    let current = { members: [index], bounds: r, area: area(r), barHeight: height(r) }
     while (merged) {
       merged = false
       for (let g = groups.length - 1; g >= 0; g--) {
@@ -97,8 +102,24 @@ export function mergeGroups(rects: readonly Rect[], touchPt: number, minFill: nu
         const larger = Math.max(group.area, current.area)
         if (overlapArea >= 0.98 * smaller && smaller < 0.8 * larger) continue
         const filled = group.area + current.area - overlapArea
-        if (filled < minFill * area(joint)) continue
-        current = { members: [...group.members, ...current.members], bounds: joint, area: filled }
+        // Per-line bars of one block: stacked, touching, flush left or flush right (the first line
+        // may start mid-line and the last end early, so their union is not a full rectangle).
+        const similarBars =
+          Math.min(group.barHeight, current.barHeight) >= MIN_BAR_PT &&
+          Math.max(group.barHeight, current.barHeight) <= 2 * Math.min(group.barHeight, current.barHeight)
+        const stacked =
+          similarBars &&
+          dx === 0 &&
+          horizontalOverlap(group.bounds, current.bounds) > 0 &&
+          (Math.abs(group.bounds[0] - current.bounds[0]) <= ALIGN_PT ||
+            Math.abs(group.bounds[2] - current.bounds[2]) <= ALIGN_PT)
+        if (filled < minFill * area(joint) && !stacked) continue
+        current = {
+          members: [...group.members, ...current.members],
+          bounds: joint,
+          area: filled,
+          barHeight: Math.min(group.barHeight, current.barHeight)
+        }
         groups.splice(g, 1)
         merged = true
       }

@@ -51,7 +51,7 @@ export function edgeLabel(text: string, end: boolean): FoundLabel | null {
     if (!/^[\s.,;:)\]]*$/u.test(text.slice(first.end))) return null
   } else {
     const before = text.slice(0, first.start)
-    if (before.trim() !== '' && !isOnlyLabel(before)) return null
+    if (before.replace(/[\s[(]/gu, '') !== '' && !isOnlyLabel(before)) return null
   }
   const taken = [first]
   for (const m of matches.slice(1)) {

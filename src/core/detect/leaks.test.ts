@@ -16,6 +16,10 @@ describe('leak filters', () => {
     expect(isOnlyLabel('Withheld under section 9(2)(g)(i)')).toBe(true)
     expect(isOnlyLabel('(b)(6), (b)(7)(C)')).toBe(true)
     expect(isOnlyLabel('Victoria Toensing')).toBe(false)
+    expect(isOnlyLabel('the')).toBe(false)
+    expect(isOnlyLabel('out of')).toBe(false)
+    expect(isOnlyLabel('Out of scope')).toBe(true)
+    expect(isOnlyLabel('Privacy')).toBe(false)
     expect(leakFor('text-under-box', 'REDACTED', false)).toBeNull()
   })
   it('hashes the recovered text', () => {

@@ -10,7 +10,10 @@ import { sha256Text } from '../scan/sha256'
 
 /** Words redaction tools print in or under a box as its label, not as withheld content. */
 const MARKER_WORDS =
-  /^(?:redacted|redaction|withheld|privileged?|privacy|confidential|deleted|removed|exempt(?:ion)?|excluded|sensitive|classified|personal|information|info|out|of|not|in|scope|relevant|under|section|sections|s|ss|and|pursuant|to|the|act|oia|lgoima|foia|non-?responsive|nr)$/iu
+  /^(?:redacted|redaction|withheld|privileged?|confidential|deleted|removed|exempt(?:ion|ed)?|excluded|classified|non-?responsive|nr)$/iu
+/** Words that may stand around a marker or a ground in a label ("Withheld under section …"). */
+const FILLER_WORDS =
+  /^(?:privacy|sensitive|personal|information|info|out|of|not|in|scope|relevant|under|section|sections|s|ss|and|pursuant|to|the|act|oia|lgoima|foia|full|page|pages|per|as)$/iu
 
 /** Letters or digits, in any script. */
 const ALNUM = /[\p{L}\p{N}]/gu
@@ -31,7 +34,10 @@ export function isOnlyLabel(text: string): boolean {
     rest = rest.slice(0, m.start) + ' ' + rest.slice(m.end)
   }
   const words = rest.split(/[^\p{L}\p{N}-]+/u).filter((w) => w !== '')
-  return words.every((w) => MARKER_WORDS.test(w))
+  // A label cites a ground or says "Redacted"/"Withheld"; the words around that may be filler. Filler
+  // alone ("the", "of") is ordinary text, and under a box it is a leak.
+  if (parsed.matches.length === 0 && !words.some((w) => MARKER_WORDS.test(w))) return false
+  return words.every((w) => MARKER_WORDS.test(w) || FILLER_WORDS.test(w))
 }
 
 /** Real words: at least two runs of three or more letters (OCR noise rarely manages that). */
