@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { MenuCommand } from '@shared/ipc'
 import { openForApp, requestPersistentStorage, withheld, type OpenOutcome } from './db/db'
+import { describeDbError } from './db/describeDbError'
 import { redo, undo } from './db/history'
 import { DocumentViewer } from './features/viewer/DocumentViewer'
 import { DropZone } from './features/import/DropZone'
@@ -82,7 +83,7 @@ function Shell(): React.JSX.Element {
           // An undone delete brings a document back mid-analysis: pick its analysis up again.
           return queue.resumeInterrupted()
         })
-        .catch((e: unknown) => toasts.error(`${direction === 'undo' ? 'Undo' : 'Redo'} failed: ${String(e)}`))
+        .catch((e: unknown) => toasts.error(describeDbError(direction === 'undo' ? 'Undo' : 'Redo', e)))
     },
     [queue, toasts]
   )

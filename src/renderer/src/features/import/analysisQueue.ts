@@ -39,7 +39,8 @@ export interface AnalysisQueue {
 export function createAnalysisQueue(
   db: WithheldDb,
   api: AnalysisApi,
-  onError: (message: string) => void,
+  /** A write or an IPC call failed: shown to the user; the queue carries on. */
+  onError: (error: unknown) => void,
   maxConcurrent: number = MAX_CONCURRENT_ANALYSES
 ): AnalysisQueue {
   const waiting: { documentId: string; password: string | undefined }[] = []
@@ -58,7 +59,7 @@ export function createAnalysisQueue(
     waiters.forEach((resolve) => resolve())
   }
 
-  const report = (error: unknown): void => onError(error instanceof Error ? error.message : String(error))
+  const report = (error: unknown): void => onError(error)
 
   const unsubscribe = api.onAnalysisEvent((jobId: string, event: AnalysisEvent) => {
     const job = running.get(jobId)

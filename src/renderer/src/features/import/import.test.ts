@@ -178,7 +178,7 @@ describe('analysis queue', () => {
       null
     )
     const { api, starts, emit } = fakeApi()
-    const queue = createAnalysisQueue(db, api, (m) => expect.fail(m))
+    const queue = createAnalysisQueue(db, api, (e) => expect.fail(String(e)))
     for (const d of added) queue.enqueue(d.id)
     await until(() => starts.length === 2)
     expect(starts.map((s) => s.fileName)).toEqual(['a.pdf', 'b.pdf'])
@@ -211,7 +211,7 @@ describe('analysis queue', () => {
     await db.documents.update(added[1]!.id, { analysisState: 'running' })
     await db.documents.update(added[2]!.id, { analysisState: 'done' })
     const { api, starts, cancelled } = fakeApi()
-    const queue = createAnalysisQueue(db, api, (m) => expect.fail(m))
+    const queue = createAnalysisQueue(db, api, (e) => expect.fail(String(e)))
     await queue.resumeInterrupted()
     await until(() => starts.length === 2)
     expect(starts.map((s) => s.fileName)).toEqual(['a.pdf', 'b.pdf'])

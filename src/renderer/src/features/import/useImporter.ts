@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { ImportResult } from '@shared/ipc'
 import { withheld } from '../../db/db'
+import { describeDbError } from '../../db/describeDbError'
 import { useToasts } from '../../ui/toasts'
 import { plural } from '../../ui/format'
 import { createAnalysisQueue, type AnalysisQueue } from './analysisQueue'
@@ -26,10 +27,10 @@ export interface Importer {
 
 /** One queue per window, for the window's lifetime: analyses go on while views come and go. */
 let sharedQueue: AnalysisQueue | null = null
-let reportQueueError: (message: string) => void = (message) => console.error(message)
+let reportQueueError: (error: unknown) => void = (error) => console.error(error)
 
 function appQueue(): AnalysisQueue {
-  sharedQueue ??= createAnalysisQueue(withheld, window.api, (message) => reportQueueError(message))
+  sharedQueue ??= createAnalysisQueue(withheld, window.api, (error) => reportQueueError(error))
   return sharedQueue
 }
 
@@ -39,9 +40,9 @@ export function useImporter(target: ImportTarget): Importer {
   const [busy, setBusy] = useState(false)
 
   useEffect(() => {
-    reportQueueError = (message) => toasts.error(`Saving analysis results failed: ${message}`)
+    reportQueueError = (error) => toasts.error(describeDbError('Saving analysis results', error))
     // Documents left pending or running when the app last closed.
-    queue.resumeInterrupted().catch((e: unknown) => toasts.error(`Could not resume analyses: ${String(e)}`))
+    queue.resumeInterrupted().catch((e: unknown) => toasts.error(describeDbError('Resuming analyses', e)))
   }, [queue, toasts])
 
   const { selectedReleaseId, reveal } = target
@@ -70,7 +71,7 @@ export function useImporter(target: ImportTarget): Importer {
           if (existing) reveal(existing.releaseId, existing.id)
         }
       } catch (error) {
-        toasts.error(`Import failed: ${error instanceof Error ? error.message : String(error)}`)
+        toasts.error(describeDbError('Import', error))
       } finally {
         setBusy(false)
       }

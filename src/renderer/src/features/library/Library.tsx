@@ -5,6 +5,7 @@
  */
 import { useState } from 'react'
 import { withheld } from '../../db/db'
+import { describeDbError } from '../../db/describeDbError'
 import { undo } from '../../db/history'
 import type { DocumentRow, ReleaseRow } from '../../db/rows'
 import { ConfirmDialog } from '../../ui/Dialog'
@@ -63,10 +64,9 @@ export function Library(props: LibraryProps): React.JSX.Element {
   const offerUndo = (message: string): void =>
     toasts.info(message, {
       label: 'Undo',
-      run: () => void undo(withheld).catch((e: unknown) => toasts.error(`Undo failed: ${String(e)}`))
+      run: () => void undo(withheld).catch((e: unknown) => toasts.error(describeDbError('Undo', e)))
     })
-  const failed = (what: string) => (error: unknown) =>
-    toasts.error(`${what} failed: ${error instanceof Error ? error.message : String(error)}`)
+  const failed = (what: string) => (error: unknown) => toasts.error(describeDbError(what, error))
 
   const save = (fields: ReleaseFields): void => {
     const current = editing
