@@ -1,0 +1,55 @@
+// The built analysis worker as a raw child process: what it does with bad requests and no parent.
+import { execFile, fork } from 'node:child_process'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { cliWorkerEntry, ensureCliBuilt } from '../../tests/integration/cliSupport'
+
+beforeAll(async () => {
+  await ensureCliBuilt()
+}, 120_000)
+
+function firstMessage(request: unknown): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const child = fork(cliWorkerEntry, [], {
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc']
+    })
+    child.once('message', (message) => {
+      child.kill('SIGKILL')
+      resolve(message)
+    })
+    child.once('exit', (code) => reject(new Error(`worker exited with ${code} before answering`)))
+    child.send(request as object)
+  })
+}
+
+describe('analysis worker process', () => {
+  it.each([
+    [
+      'a wrong type',
+      { type: 'render', bytes: new Uint8Array([1]), fileName: 'a.pdf', options: { revealLeaks: false } }
+    ],
+    [
+      'bytes as an array',
+      { type: 'analyse', bytes: [37, 80], fileName: 'a.pdf', options: { revealLeaks: false } }
+    ],
+    ['no options', { type: 'analyse', bytes: new Uint8Array([1]), fileName: 'a.pdf' }]
+  ])('refuses a request with %s in one sentence', async (_label, request) => {
+    expect(await firstMessage(request)).toEqual({
+      type: 'failed',
+      reason: 'crashed',
+      message: 'The analysis worker received a malformed request.'
+    })
+  })
+
+  it('says what it is for when started by hand, without a stack trace', async () => {
+    const run = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      execFile(process.execPath, [cliWorkerEntry], (error, _stdout, stderr) =>
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stderr })
+      )
+    })
+    expect(run).toEqual({
+      code: 2,
+      stderr: 'withheld: the analysis worker must be started by the app or the withheld command.\n'
+    })
+  })
+})
