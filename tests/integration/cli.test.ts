@@ -118,6 +118,30 @@ describe('withheld scan', () => {
     expect(await readFile(join(out, 'one.md'), 'utf8')).toMatch(/^# one\.pdf\n/)
   })
 
+  it('keeps leaked text out of the report unless --reveal-leaks is given', async () => {
+    const doc = await PDFDocument.create()
+    const font = await doc.embedFont(StandardFonts.Helvetica)
+    const page = doc.addPage([595, 842])
+    // Text drawn first, then a black box over it: the text can still be copied out.
+    page.drawText('The informant was John Smith of Wellington.', { x: 72, y: 700, size: 11, font })
+    page.drawRectangle({ x: 70, y: 696, width: 250, height: 16, color: rgb(0, 0, 0) })
+    page.drawText('s9(2)(a)', { x: 330, y: 700, size: 9, font })
+    const path = join(dir, 'leaky.pdf')
+    await writeFile(path, await doc.save())
+
+    const hidden = await withheld(['scan', path])
+    expect(hidden.code).toBe(0)
+    expect(hidden.stdout).not.toContain('John Smith')
+    const hiddenBoxes = (JSON.parse(hidden.stdout) as ScanResult).pages[0]!.redactions
+    expect(hiddenBoxes.some((r) => r.leak?.kind === 'text-under-box')).toBe(true)
+    expect(hiddenBoxes.every((r) => r.leakedText === null)).toBe(true)
+
+    const revealed = await withheld(['scan', path, '--reveal-leaks'])
+    expect(revealed.code).toBe(0)
+    const revealedBoxes = (JSON.parse(revealed.stdout) as ScanResult).pages[0]!.redactions
+    expect(revealedBoxes.some((r) => r.leakedText?.includes('John Smith'))).toBe(true)
+  })
+
   it('prints a JSON array for several files without --out', async () => {
     const run = await withheld(['scan', join(dir, 'one.pdf'), join(dir, 'batch', 'good.pdf')])
     expect(run.code).toBe(0)
