@@ -121,7 +121,9 @@ function main(): void {
   }
   // pdf.js can throw from a callback outside any await of ours; report it as one sentence, no stack.
   process.on('uncaughtException', () => fail('The analysis stopped on an internal error in the PDF reader.'))
-  process.on('unhandledRejection', () => fail('The analysis stopped on an internal error in the PDF reader.'))
+  // A stray rejected promise inside pdf.js (a font or image that failed to load) does not stop the
+  // analysis; Node 22 would otherwise kill the process for it. If work did stall, the watchdog ends it.
+  process.on('unhandledRejection', () => undefined)
   channel.onceRequest((request) => {
     if (!isAnalysisRequest(request)) {
       fail('The analysis worker received a malformed request.')
