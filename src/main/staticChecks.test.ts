@@ -83,3 +83,17 @@ describe('dependency allowlist (security.md V4)', () => {
     expect(names.filter((name) => pattern.test(name))).toEqual([])
   })
 })
+
+describe('Electron is never downgraded (security.md E11)', () => {
+  /** Raise this with each release; a downgrade deletes users' IndexedDB (electron/electron#24882). */
+  const LAST_SHIPPED_ELECTRON = [45, 5, 0]
+
+  it('locks an Electron at or above the last shipped version', () => {
+    const lock = JSON.parse(readFileSync(join(repoRoot, 'package-lock.json'), 'utf8')) as {
+      packages: Record<string, { version?: string }>
+    }
+    const locked = (lock.packages['node_modules/electron']?.version ?? '0.0.0').split('.').map(Number)
+    const compare = locked.map((part, i) => part - LAST_SHIPPED_ELECTRON[i]!).find((diff) => diff !== 0) ?? 0
+    expect(compare).toBeGreaterThanOrEqual(0)
+  })
+})
