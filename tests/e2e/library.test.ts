@@ -7,7 +7,13 @@ import { copyFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchApp, type App } from './harness/harness'
-import { briefingPdf, fixtureDir, oversizedPdf, type FixtureDir } from './harness/libraryFixtures'
+import {
+  briefingPdf,
+  brokenBodyPdf,
+  fixtureDir,
+  oversizedPdf,
+  type FixtureDir
+} from './harness/libraryFixtures'
 import { sharedPath } from './harness/paths'
 
 let app: App
@@ -87,6 +93,19 @@ describe('library', () => {
     for (let i = 0; i < 3; i++) await errors.first().getByRole('button', { name: 'Dismiss' }).click()
     expect(await errors.count()).toBe(0)
     expect(await app.page.getByTestId('document-row').count()).toBe(1)
+  })
+
+  it('shows why the analysis failed for a PDF whose body is broken, and offers a retry', async () => {
+    const broken = files.write('broken.pdf', brokenBodyPdf())
+    const [id] = await app.importViaDialog([broken], ['failed'])
+    const r = app.page.locator(`[data-document-id="${id}"]`)
+    expect(await r.getByTestId('document-state').textContent()).toMatch(/^Analysis failed: \S.+/)
+    await app.screenshot('library-analysis-failed')
+    await r.getByRole('button', { name: 'Retry' }).click()
+    await expect.poll(() => r.getAttribute('data-state'), { timeout: 60_000 }).toBe('failed')
+    await r.getByRole('button', { name: 'Delete broken.pdf' }).click()
+    await app.page.getByTestId('confirm-dialog').getByRole('button', { name: 'Delete' }).click()
+    await expect.poll(() => r.count()).toBe(0)
   })
 
   it('shows "needs password" for an encrypted PDF', async (ctx) => {

@@ -59,6 +59,13 @@ export interface App {
    * used); `{ drop: false }` stops after dragover, with the files held over the window.
    */
   dropFiles(names: readonly string[], options?: { drop?: boolean }): Promise<void>
+  /**
+   * Imports files through the Import button (queued dialog) and waits until each one's library row
+   * has reached one of `states` (default: analysis done). Returns the rows' document ids.
+   */
+  importViaDialog(paths: readonly string[], states?: readonly string[]): Promise<string[]>
+  /** Clicks a document's name in the library and waits for the viewer to show it. */
+  openDocument(name: string): Promise<void>
   /** Sends a menu command as main's menu would. */
   menu(command: string): Promise<void>
   screenshot(name: string): Promise<string>
@@ -193,6 +200,38 @@ export async function launchApp(options: LaunchOptions = {}): Promise<App> {
         },
         [names, types] as const
       )
+    },
+    async importViaDialog(paths, states = ['done']) {
+      app.queueDialog(paths)
+      await page.getByTestId('import-button').click()
+      const ids: string[] = []
+      for (const name of paths.map((p) => basename(p))) {
+        const row = page.getByTestId('document-row').filter({ hasText: name })
+        await row.waitFor()
+        await page.waitForFunction(
+          ([id, wanted]) => {
+            const doc = (
+              globalThis as unknown as {
+                document: { querySelector(s: string): { getAttribute(a: string): string | null } | null }
+              }
+            ).document
+            const state = doc.querySelector(`[data-document-id="${id}"]`)?.getAttribute('data-state')
+            return state !== undefined && state !== null && wanted.includes(state)
+          },
+          [(await row.getAttribute('data-document-id')) ?? '', [...states]] as const,
+          { timeout: 120_000 }
+        )
+        ids.push((await row.getAttribute('data-document-id')) ?? '')
+      }
+      return ids
+    },
+    async openDocument(name) {
+      await page
+        .getByTestId('document-row')
+        .filter({ hasText: name })
+        .getByRole('button', { name, exact: true })
+        .click()
+      await page.locator('.document-viewer').waitFor()
     },
     async menu(command) {
       await page.evaluate((c) => {

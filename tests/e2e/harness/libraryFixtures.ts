@@ -56,3 +56,8 @@ export function oversizedPdf(bytes: number): Uint8Array {
   out.set(new TextEncoder().encode('%PDF-1.7\n'))
   return out
 }
+
+/** Has the PDF header, so main accepts it, but no body a parser can use: the analysis must fail in words. */
+export function brokenBodyPdf(): string {
+  return '%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 9 0 R >>\nendobj\nnot a cross-reference table\n%%EOF\n'
+}
