@@ -5,7 +5,7 @@
  */
 import { useState } from 'react'
 import { PasswordPrompt } from './PasswordPrompt'
-import { useDocumentBytes, useDocumentRow, useInitialViewState } from './queries'
+import { useDocumentBytes, useDocumentName, useInitialViewState } from './queries'
 import { Toolbar } from './Toolbar'
 import { usePdfSession } from './usePdfSession'
 import { ViewerBody } from './ViewerBody'
@@ -18,12 +18,12 @@ export interface DocumentViewerProps {
 }
 
 export function DocumentViewer({ documentId, onClose }: DocumentViewerProps): React.JSX.Element {
-  const doc = useDocumentRow(documentId)
+  const docName = useDocumentName(documentId)
   const bytesState = useDocumentBytes(documentId)
   const initialView = useInitialViewState(documentId)
   const [attempt, setAttempt] = useState(0)
   const session = usePdfSession(bytesState.status === 'ready' ? bytesState.bytes : null, attempt)
-  const name = doc?.name ?? ''
+  const name = docName ?? ''
 
   if (session.status === 'ready' && initialView !== undefined) {
     return (
@@ -42,7 +42,7 @@ export function DocumentViewer({ documentId, onClose }: DocumentViewerProps): Re
 
   let body: React.JSX.Element
   let state: string = session.status
-  if (doc === null) {
+  if (docName === null) {
     state = 'missing'
     body = <ViewerMessage tone="error" title="This document is no longer in the library." />
   } else if (bytesState.status === 'missing') {

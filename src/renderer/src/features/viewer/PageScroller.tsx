@@ -5,6 +5,7 @@
  */
 import {
   forwardRef,
+  memo,
   useCallback,
   useEffect,
   useImperativeHandle,
@@ -56,8 +57,9 @@ interface LiveRange {
   last: number
 }
 
-export const PageScroller = forwardRef<PageScrollerHandle, PageScrollerProps>(
-  function PageScroller(props, ref) {
+// memo: the analysis re-renders ViewerBody on every page it writes; the column need not follow.
+export const PageScroller = memo(
+  forwardRef<PageScrollerHandle, PageScrollerProps>(function PageScroller(props, ref) {
     const { sizes, scale, onCurrentPage, onWheelZoom } = props
     const scrollRef = useRef<HTMLDivElement>(null)
     const layout = useMemo(() => computeLayout(sizes, scale), [sizes, scale])
@@ -192,5 +194,5 @@ export const PageScroller = forwardRef<PageScrollerHandle, PageScrollerProps>(
         </div>
       </div>
     )
-  }
+  })
 )

@@ -48,6 +48,8 @@ export const PageView = memo(function PageView(props: PageViewProps): React.JSX.
   const scaleRef = useRef(scale)
   const [paintedScale, setPaintedScale] = useState<number | null>(null)
   const [error, setError] = useState<string | null>(null)
+  // The text layer waits for the first canvas: both need the worker, and the picture comes first.
+  const drawn = paintedScale !== null || error !== null
   // PDF 1.6 /UserUnit: pdf.js's text layer multiplies it into --total-scale-factor.
   const [userUnit, setUserUnit] = useState(1)
 
@@ -111,7 +113,7 @@ export const PageView = memo(function PageView(props: PageViewProps): React.JSX.
   // --total-scale-factor CSS variable, so a zoom only changes the variable (as in pdf.js's viewer).
   useEffect(() => {
     const container = textRef.current
-    if (!container) return
+    if (!container || !drawn) return
     let cancelled = false
     let layer: TextLayer | null = null
     const timer = setTimeout(() => {
@@ -148,7 +150,7 @@ export const PageView = memo(function PageView(props: PageViewProps): React.JSX.
       delete container.dataset.ready
       window.removeEventListener('mouseup', stopSelecting)
     }
-  }, [session, pageIndex, delayMs])
+  }, [session, pageIndex, delayMs, drawn])
 
   return (
     <div

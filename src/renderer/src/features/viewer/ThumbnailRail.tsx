@@ -89,7 +89,7 @@ const Thumbnail = memo(function Thumbnail(props: {
   )
 })
 
-export function ThumbnailRail(props: {
+export const ThumbnailRail = memo(function ThumbnailRail(props: {
   session: PdfSession
   sizes: readonly PageSizePt[]
   currentPage: number
@@ -162,4 +162,4 @@ export function ThumbnailRail(props: {
       </div>
     </nav>
   )
-}
+})

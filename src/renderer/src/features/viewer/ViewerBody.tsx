@@ -140,8 +140,14 @@ export function ViewerBody(props: {
         }
       />
       <div className="viewer-split">
-        {thumbnails && sizes ? (
-          <ThumbnailRail session={session} sizes={sizes} currentPage={pageIndex} onSelect={goToPage} />
+        {/* The rail's box is there from the start, so the page column's width (and a fit zoom) never
+            changes under the first render. */}
+        {thumbnails ? (
+          sizes ? (
+            <ThumbnailRail session={session} sizes={sizes} currentPage={pageIndex} onSelect={goToPage} />
+          ) : (
+            <nav className="viewer-thumbs" aria-label="Page thumbnails" />
+          )
         ) : null}
         <div ref={mainRef} className="viewer-main">
           {sizes && scale !== null ? (

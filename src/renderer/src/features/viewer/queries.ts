@@ -7,13 +7,17 @@ import { Dexie } from 'dexie'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useEffect, useState } from 'react'
 import { withheld } from '../../db/db'
-import type { DocumentRow, PageRow, RedactionRow, ViewStateRow } from '../../db/rows'
+import type { PageRow, RedactionRow, ViewStateRow } from '../../db/rows'
 
 const NO_REDACTIONS: RedactionRow[] = []
 
-/** undefined while loading, null when the document does not exist (deleted meanwhile). */
-export const useDocumentRow = (documentId: string): DocumentRow | null | undefined =>
-  useLiveQuery(async () => (await withheld.documents.get(documentId)) ?? null, [documentId])
+/**
+ * The document's name: undefined while loading, null when the document does not exist (deleted
+ * meanwhile). A string, not the row, so the analysis's progress writes to the row (~1 per page)
+ * don't re-render the viewer.
+ */
+export const useDocumentName = (documentId: string): string | null | undefined =>
+  useLiveQuery(async () => (await withheld.documents.get(documentId))?.name ?? null, [documentId])
 
 /** Page rows in page order; [] until the analysis has written them. */
 export const usePageRows = (documentId: string): PageRow[] | undefined =>

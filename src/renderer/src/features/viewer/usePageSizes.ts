@@ -17,6 +17,12 @@ const sameSize = (a: PageSizePt | undefined, b: PageSizePt): boolean =>
   Math.abs(a.width - b.width) < SAME_SIZE_PT &&
   Math.abs(a.height - b.height) < SAME_SIZE_PT
 
+function sameSizes(a: readonly PageSizePt[] | null, b: readonly PageSizePt[] | null): boolean {
+  if (a === b) return true
+  if (!a || !b || a.length !== b.length) return false
+  return a.every((size, i) => sameSize(b[i], size))
+}
+
 export interface PageSizes {
   /** null until page 1 (or the stored rows) gave a size. */
   readonly sizes: readonly PageSizePt[] | null
@@ -45,7 +51,10 @@ export function usePageSizes(session: PdfSession, rows: readonly PageRow[] | und
     }
   }, [session])
 
-  const sizes = useMemo(() => {
+  // The analysis rewrites page rows as it goes (one write per page): keep the same array while the
+  // sizes are unchanged, so the 1,000-entry layout is not recomputed and redrawn for each write.
+  const [stable, setStable] = useState<readonly PageSizePt[] | null>(null)
+  const computed = useMemo(() => {
     if (rows === undefined) return null
     const stored = new Map(rows.map((row) => [row.pageIndex, { width: row.width, height: row.height }]))
     const fallback = firstPage ?? stored.get(0)
@@ -55,6 +64,9 @@ export function usePageSizes(session: PdfSession, rows: readonly PageRow[] | und
       (_, i): PageSizePt => measured.get(i) ?? stored.get(i) ?? fallback
     )
   }, [rows, firstPage, measured, session.pageCount])
+  const sizes = sameSizes(stable, computed) ? stable : computed
+  // React's "adjust state while rendering" pattern: remembered for the next render, no extra effect.
+  if (sizes !== stable) setStable(sizes)
 
   const sizesRef = useRef(sizes)
   useEffect(() => {
