@@ -52,6 +52,12 @@ export function formatSummary(s: Summary): string {
       .map(([k, v]) => `${k} ${v.correct}/${v.matched}`)
       .join(', ')}`,
     `  leak kind correct:     ${s.leaks.kindCorrect} of ${s.leaks.tp} found leaks`,
+    `  box kind correct:      ${pct(s.kinds.accuracy)} of ${s.kinds.matched} matched boxes` +
+      (Object.keys(s.kinds.confusions).length
+        ? ` (${Object.entries(s.kinds.confusions)
+            .map(([k, v]) => `${k} ${v}`)
+            .join(', ')})`
+        : ''),
     '',
     ...targets(s)
   ]

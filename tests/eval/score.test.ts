@@ -126,6 +126,12 @@ describe('score', () => {
     // Leaks: block found (tp), white missed (fn), false leak on the unmatched box (fp).
     expect(s.leaks).toMatchObject({ tp: 1, fn: 1, fp: 1, kindCorrect: 1 })
     expect(s.withheldInFull).toMatchObject({ tp: 1, fp: 0, fn: 0, f1: 1 })
+    // The block is grey and the placeholder a page in truth; both were reported black.
+    expect(s.kinds).toMatchObject({
+      matched: 3,
+      correct: 1,
+      confusions: { 'grey→black': 1, 'page→black': 1 }
+    })
     expect(s.missingFiles).toEqual([])
     expect(s.details.missed).toMatchObject([{ page: 0, style: 'word', kind: 'white', bestIou: 0 }])
     expect(s.details.falsePositives.map((f) => f.lookalike)).toEqual(['rule', null])
@@ -187,13 +193,14 @@ describe('score on the generated quick corpus', () => {
       pages: t.pages.map((p) => ({
         index: p.index,
         withheldInFull: p.withheldInFull,
-        redactions: p.redactions.map((r) => det(r.bbox, [...r.grounds], r.leak))
+        redactions: p.redactions.map((r) => ({ ...det(r.bbox, [...r.grounds], r.leak), kind: r.kind }))
       }))
     }))
     const perfect = score(truths, asDetected)
     expect(perfect.pages).toBe(60)
     expect(perfect.boxes.f1).toBe(1)
     expect(perfect.grounds.accuracy).toBe(1)
+    expect(perfect.kinds.accuracy).toBe(1)
     expect(perfect.leaks).toMatchObject({ precision: 1, recall: 1 })
     expect(perfect.withheldInFull.f1).toBe(1)
     expect(perfect.lookalikes.reported).toBe(0)

@@ -63,6 +63,8 @@ export interface Summary {
     byPlacement: Record<string, { matched: number; correct: number }>
   }
   leaks: Prf & { kindCorrect: number }
+  /** Matched boxes whose detected kind (black, white, grey, colour, page, annotation) is the truth's. */
+  kinds: { matched: number; correct: number; accuracy: number; confusions: Record<string, number> }
   withheldInFull: Prf
   /** Files with no scan result (the scan failed); their truth counts as missed. */
   missingFiles: string[]
@@ -191,6 +193,7 @@ export function score(truths: readonly TruthFile[], detections: readonly Detecte
   const grounds = { matched: 0, correct: 0, labelled: 0, labelledCorrect: 0 }
   const groundsByPlacement: Record<string, { matched: number; correct: number }> = {}
   const leaks = { tp: 0, fp: 0, fn: 0, kindCorrect: 0 }
+  const kinds = { matched: 0, correct: 0, confusions: {} as Record<string, number> }
   const withheld = { tp: 0, fp: 0, fn: 0 }
   const missingFiles: string[] = []
   const details: Details = {
@@ -257,6 +260,9 @@ export function score(truths: readonly TruthFile[], detections: readonly Detecte
             leaks.fp++
             details.falseLeaks.push({ file: truth.file, page: page.index, bbox: d.bbox, kind: d.leak.kind })
           }
+          kinds.matched++
+          if (d.kind === t.kind) kinds.correct++
+          else kinds.confusions[`${t.kind}→${d.kind}`] = (kinds.confusions[`${t.kind}→${d.kind}`] ?? 0) + 1
           grounds.matched++
           const correct = sameSet(t.grounds, d.grounds)
           const place = (groundsByPlacement[t.labelPlacement] ??= { matched: 0, correct: 0 })
@@ -339,6 +345,7 @@ export function score(truths: readonly TruthFile[], detections: readonly Detecte
       )
     },
     leaks: { ...prf(leaks.tp, leaks.fp, leaks.fn), kindCorrect: leaks.kindCorrect },
+    kinds: { ...kinds, accuracy: kinds.matched === 0 ? 1 : kinds.correct / kinds.matched },
     withheldInFull: prf(withheld.tp, withheld.fp, withheld.fn),
     missingFiles,
     details
