@@ -1,7 +1,11 @@
 // The built analysis worker as a raw child process: what it does with bad requests and no parent.
 import { execFile, fork } from 'node:child_process'
+import { join } from 'node:path'
+import { PDFDocument, rgb } from 'pdf-lib'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { cliWorkerEntry, ensureCliBuilt } from '../../tests/integration/cliSupport'
+import { cliWorkerEntry, ensureCliBuilt, repoRoot } from '../../tests/integration/cliSupport'
+
+const ELECTRON_UTILITY_SHIM = join(repoRoot, 'tests', 'integration', 'electronUtilityShim.mjs')
 
 beforeAll(async () => {
   await ensureCliBuilt()
@@ -51,5 +55,29 @@ describe('analysis worker process', () => {
       code: 2,
       stderr: 'withheld: the analysis worker must be started by the app or the withheld command.\n'
     })
+  })
+
+  it('analyses a PDF inside an Electron utility process, where pdf.js would take itself for a web page', async () => {
+    const doc = await PDFDocument.create()
+    doc.addPage([595, 842]).drawRectangle({ x: 72, y: 700, width: 300, height: 14, color: rgb(0, 0, 0) })
+    const bytes = await doc.save()
+    const types = await new Promise<string[]>((resolve, reject) => {
+      const seen: string[] = []
+      const child = fork(cliWorkerEntry, [], {
+        serialization: 'advanced',
+        execArgv: ['--import', ELECTRON_UTILITY_SHIM],
+        stdio: ['ignore', 'ignore', 'ignore', 'ipc']
+      })
+      child.on('message', (message: { type: string; message?: string }) => {
+        seen.push(message.type === 'failed' ? `failed: ${message.message}` : message.type)
+        if (message.type === 'done' || message.type === 'failed') {
+          child.kill('SIGKILL')
+          resolve(seen)
+        }
+      })
+      child.once('exit', (code) => reject(new Error(`worker exited with ${code}: ${seen.join(', ')}`)))
+      child.send({ type: 'analyse', bytes, fileName: 'box.pdf', options: { revealLeaks: false } })
+    })
+    expect(types).toEqual(['opened', 'meta', 'page', 'done'])
   })
 })

@@ -1,136 +1,39 @@
 /**
- * The analysis worker: one process per document, started by analysisHost (an Electron utility process
- * in the app, a Node child process in the CLI and tests). It receives one `AnalysisRequest`, opens the
- * bytes with pdf.js, sends `meta`, streams one `page` event per analysed page, then `done` or `failed`.
- * It holds no state worth keeping, so the host may kill it at any moment: that is how a PDF which hangs
- * pdf.js or inflates to gigabytes ends its own analysis and nothing else (security.md P7, P9).
- * Failures leave as one sentence (`describePdfError`); stacks never leave this process.
+ * Entry of the analysis worker process (built to out/main/ and out/cli/analysisWorker.js).
+ *
+ * pdf.js decides once, when its module loads, whether it runs in Node, and it takes every Electron
+ * process whose `process.type` is not 'browser' for a web page:
+ *   isNodeJS = … && !(process.versions.electron && process.type && process.type !== 'browser')
+ * An Electron utility process (type 'utility') is plain Node without a DOM, so pdf.js would reach for
+ * `document`, FontFace and fetch there and fail on every PDF ("document is not defined"). So in
+ * Electron, pdf.js and its worker module (which carries its own copy of the check, and which pdf.js's
+ * in-process "fake worker" then picks up from globalThis.pdfjsWorker) are loaded here with
+ * `process.type` hidden, then it is put back; the analysis code imports the modules already loaded.
+ * tests/integration/electronUtilityShim.mjs reproduces a utility process in Node to test this path.
  */
-import { createHash } from 'node:crypto'
-import type { PDFDocumentProxy } from 'pdfjs-dist'
-import type { AnalysisEvent, AnalysisRequest } from '@shared/analysis'
-import { readDocumentMeta } from '@core/scan/readDocumentMeta'
-import { scanDocument } from '@core/scan/scanDocument'
-import { describePdfError, openPdf } from './pdfjs'
-import type { WorkerMessage } from './workerProtocol'
 
-interface ParentPort {
-  postMessage(message: unknown): void
-  once(event: 'message', listener: (event: { data: unknown }) => void): void
-}
+// Variables, not literals: the bundlers keep these as run-time imports of the installed pdfjs-dist.
+const PDFJS_MODULES = ['pdfjs-dist/legacy/build/pdf.mjs', 'pdfjs-dist/legacy/build/pdf.worker.mjs']
 
-interface Channel {
-  send(message: WorkerMessage): void
-  onceRequest(listener: (request: unknown) => void): void
-}
-
-/** Electron utility processes get `process.parentPort`; Node children forked with IPC get `process.send`. */
-function connect(): Channel | null {
-  const parentPort = (process as { parentPort?: ParentPort }).parentPort
-  if (parentPort) {
-    return {
-      send: (message) => parentPort.postMessage(message),
-      onceRequest: (listener) => parentPort.once('message', (event) => listener(event.data))
-    }
-  }
-  const send = process.send?.bind(process)
-  if (send) {
-    // The parent went away (CLI interrupted, test ended): nobody is left to read the result.
-    process.once('disconnect', () => process.exit(0))
-    return {
-      send: (message) => void send(message),
-      onceRequest: (listener) => process.once('message', listener)
-    }
-  }
-  return null
-}
-
-function isAnalysisRequest(value: unknown): value is AnalysisRequest {
-  if (typeof value !== 'object' || value === null) return false
-  const request = value as Partial<AnalysisRequest>
-  return (
-    request.type === 'analyse' &&
-    request.bytes instanceof Uint8Array &&
-    typeof request.fileName === 'string' &&
-    (request.password === undefined || typeof request.password === 'string') &&
-    typeof request.options === 'object' &&
-    request.options !== null &&
-    typeof request.options.revealLeaks === 'boolean'
-  )
-}
-
-/** The same document, with a tick sent each time the metadata pass moves on to the next page. */
-function withPageTicks(pdf: PDFDocumentProxy, tick: (index: number) => void): PDFDocumentProxy {
-  return new Proxy(pdf, {
-    get(target, property) {
-      if (property === 'getPage') {
-        return (pageNumber: number) => {
-          if (pageNumber > 1) tick(pageNumber - 2)
-          return target.getPage(pageNumber)
-        }
-      }
-      const value: unknown = Reflect.get(target, property, target)
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value
-    }
-  })
-}
-
-async function analyse(request: AnalysisRequest, send: (message: WorkerMessage) => void): Promise<void> {
-  let pdf: PDFDocumentProxy
+async function loadPdfjsAsNode(): Promise<void> {
+  const descriptor = Object.getOwnPropertyDescriptor(process, 'type')
+  if (!process.versions['electron'] || !descriptor) return
   try {
-    pdf = await openPdf(request.bytes, request.password)
-  } catch (err) {
-    send({ type: 'failed', ...describePdfError(err) })
-    return
+    Object.defineProperty(process, 'type', { value: undefined, configurable: true, writable: true })
+  } catch {
+    return // Not redefinable: analysis still runs and fails with one clear sentence per PDF.
   }
   try {
-    send({ type: 'opened', pageCount: pdf.numPages })
-    const meta = await readDocumentMeta(withPageTicks(pdf, (index) => send({ type: 'meta-page', index })))
-    send({ type: 'meta', meta })
-    if (request.options.metadataOnly) {
-      send({ type: 'done', regime: 'unknown' })
-      return
-    }
-    const sha256 = createHash('sha256').update(request.bytes).digest('hex')
-    const result = await scanDocument(
-      pdf,
-      { fileName: request.fileName, sha256, producer: meta.producer },
-      { revealLeaks: request.options.revealLeaks, onPage: (page) => send({ type: 'page', page }) }
-    )
-    send({ type: 'done', regime: result.regime })
-  } catch (err) {
-    const { reason, message } = describePdfError(err)
-    send({ type: 'failed', reason, message })
+    for (const specifier of PDFJS_MODULES) await import(/* @vite-ignore */ specifier)
   } finally {
-    await pdf.loadingTask.destroy().catch(() => undefined)
+    Object.defineProperty(process, 'type', descriptor)
   }
 }
 
-function main(): void {
-  const channel = connect()
-  if (!channel) {
-    process.stderr.write(
-      'withheld: the analysis worker must be started by the app or the withheld command.\n'
-    )
+void loadPdfjsAsNode()
+  .then(() => import('./analysisRun'))
+  .then(({ runWorker }) => runWorker())
+  .catch(() => {
+    process.stderr.write('withheld: the analysis worker could not start.\n')
     process.exitCode = 2
-    return
-  }
-  const fail = (message: string): void => {
-    const event: AnalysisEvent = { type: 'failed', reason: 'crashed', message }
-    channel.send(event)
-  }
-  // pdf.js can throw from a callback outside any await of ours; report it as one sentence, no stack.
-  process.on('uncaughtException', () => fail('The analysis stopped on an internal error in the PDF reader.'))
-  // A stray rejected promise inside pdf.js (a font or image that failed to load) does not stop the
-  // analysis; Node 22 would otherwise kill the process for it. If work did stall, the watchdog ends it.
-  process.on('unhandledRejection', () => undefined)
-  channel.onceRequest((request) => {
-    if (!isAnalysisRequest(request)) {
-      fail('The analysis worker received a malformed request.')
-      return
-    }
-    void analyse(request, channel.send)
   })
-}
-
-main()
