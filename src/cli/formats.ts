@@ -5,7 +5,7 @@
  *   start with =, +, -, @, tab, CR or NUL and run as a formula in a spreadsheet (OWASP ASVS 5.0
  *   V1.2.10, security.md X1): such cells get a leading apostrophe.
  * - Markdown: a heading per file, a table per page with redactions; PDF text escaped so it cannot add
- *   markup, links or HTML.
+ *   markup, link syntax or HTML.
  */
 import type { ScanRedaction, ScanResult } from '@core/types'
 
@@ -74,13 +74,16 @@ export function toCsv(results: readonly ScanResult[], withHeader = true): string
 
 /** Escapes PDF text for a Markdown table cell: no markup, no HTML, no line breaks. */
 export function mdText(value: string): string {
-  return value
-    .replace(/[\r\n\t]+/g, ' ')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/([\\`*_[\]{}()#+!|~])/g, '\\$1')
-    .trim()
+  return (
+    value
+      .replace(/[\r\n\t]+/g, ' ')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      // Cells never start a line, so only inline markup needs escaping: emphasis, code, links, pipes.
+      .replace(/([\\`*_[\]|~])/g, '\\$1')
+      .trim()
+  )
 }
 
 const box = (r: ScanRedaction): string => r.bbox.map((v) => Math.round(v)).join(', ')
