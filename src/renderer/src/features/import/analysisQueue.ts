@@ -1,7 +1,8 @@
 /**
  * Runs analyses for library documents, at most MAX_CONCURRENT_ANALYSES at once: each worker holds
  * a whole PDF and pdf.js's page state, and the laptops this targets have 2–4 cores. Events from main
- * are written in arrival order per job (a promise chain), one transaction each (analysisWrites.ts).
+ * are written in arrival order per job; those that arrive while a write commits go together in the
+ * next transaction (analysisWrites.ts).
  * At startup, documents left `pending` or `running` (the app closed mid-analysis) are queued again
  * from their stored bytes.
  */
@@ -9,7 +10,7 @@ import type { AnalysisEvent } from '@shared/analysis'
 import type { Api } from '@shared/ipc'
 import type { WithheldDb } from '../../db/db'
 import { newId } from '../../db/ids'
-import { writeAnalysisEvent } from './analysisWrites'
+import { writeAnalysisEvents } from './analysisWrites'
 
 export const MAX_CONCURRENT_ANALYSES = 2
 
@@ -18,11 +19,15 @@ export type AnalysisApi = Pick<Api, 'startAnalysis' | 'cancelAnalysis' | 'onAnal
 interface Job {
   readonly jobId: string
   readonly documentId: string
-  readonly password: string | undefined
-  /** Writes of this job's events, chained so they land in order. */
-  writes: Promise<void>
+  /** Events received and not yet written. */
+  readonly pending: AnalysisEvent[]
+  /** A write is committing; events arriving meanwhile join the next batch. */
+  writing: boolean
   settle: () => void
 }
+
+/** At most this many events per transaction, so one commit never holds thousands of pages. */
+export const MAX_EVENTS_PER_WRITE = 200
 
 export interface AnalysisQueue {
   /** Queues a document (again); a password is used for this run only and never stored. */
@@ -61,11 +66,26 @@ export function createAnalysisQueue(
 
   const report = (error: unknown): void => onError(error)
 
+  async function flush(job: Job): Promise<void> {
+    if (job.writing) return
+    job.writing = true
+    while (job.pending.length) {
+      const batch = job.pending.splice(0, MAX_EVENTS_PER_WRITE)
+      try {
+        await writeAnalysisEvents(db, job.documentId, batch)
+      } catch (error) {
+        report(error)
+      }
+      if (batch.some((e) => e.type === 'done' || e.type === 'failed')) job.settle()
+    }
+    job.writing = false
+  }
+
   const unsubscribe = api.onAnalysisEvent((jobId: string, event: AnalysisEvent) => {
     const job = running.get(jobId)
     if (!job) return
-    job.writes = job.writes.then(() => writeAnalysisEvent(db, job.documentId, event)).catch(report)
-    if (event.type === 'done' || event.type === 'failed') void job.writes.then(job.settle)
+    job.pending.push(event)
+    void flush(job)
   })
 
   function pump(): void {
@@ -78,7 +98,7 @@ export function createAnalysisQueue(
 
   async function start(documentId: string, password: string | undefined): Promise<void> {
     const jobId = newId()
-    const job: Job = { jobId, documentId, password, writes: Promise.resolve(), settle: () => {} }
+    const job: Job = { jobId, documentId, pending: [], writing: false, settle: () => {} }
     const finished = new Promise<void>((resolve) => (job.settle = resolve))
     running.set(jobId, job)
     try {

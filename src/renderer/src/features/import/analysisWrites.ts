@@ -1,126 +1,137 @@
 /**
- * Stores what the analysis worker reports, one transaction per event: `meta` lays out the pages,
- * each `page` adds its detected redactions, `done`/`failed` settle the document's state. Events for
- * a document deleted meanwhile are dropped. Detected redaction ids are derived from
- * (document, page, order), so re-running an interrupted analysis replaces rows instead of doubling
- * them, and keeps whatever the user already decided about a box (status, note, grounds).
+ * Stores what the analysis worker reports: `meta` lays out the pages, each `page` adds its detected
+ * redactions, `done`/`failed` settle the document's state. A batch of events (whatever arrived while
+ * the previous write was committing) is written in one transaction, in order: with strict durability
+ * each commit waits for the disk, and one commit per page made a 1,000-page release take 45 s to
+ * store against 5 s to analyse. Events for a document deleted meanwhile are dropped. Detected
+ * redaction ids are derived from (document, page, order), so re-running an interrupted analysis
+ * replaces rows instead of doubling them, and keeps what the user already decided about a box
+ * (status, note, grounds).
  */
-import { ENGINE_VERSION, type ScanPage } from '@core/types'
+import { ENGINE_VERSION, type DocumentMeta, type Regime, type ScanPage } from '@core/types'
 import type { AnalysisEvent } from '@shared/analysis'
 import type { WithheldDb } from '../../db/db'
-import type { PageRow, RedactionRow } from '../../db/rows'
+import type { DocumentRow, PageRow, RedactionRow } from '../../db/rows'
 
 export const detectedRedactionId = (documentId: string, pageIndex: number, order: number): string =>
   `${documentId}:p${pageIndex}:d${order}`
 
-export async function writeAnalysisEvent(
+/** Writes events in order, all in one transaction. */
+export async function writeAnalysisEvents(
   db: WithheldDb,
   documentId: string,
-  event: AnalysisEvent
+  events: readonly AnalysisEvent[]
 ): Promise<void> {
+  await db.transaction('rw', [db.documents, db.pages, db.redactions, db.releases], async () => {
+    let document = await db.documents.get(documentId)
+    for (const event of events) {
+      if (!document) return
+      document = await applyEvent(db, document, event)
+    }
+  })
+}
+
+export const writeAnalysisEvent = (db: WithheldDb, documentId: string, event: AnalysisEvent): Promise<void> =>
+  writeAnalysisEvents(db, documentId, [event])
+
+/** Applies one event inside the caller's transaction; returns the document as now stored. */
+async function applyEvent(db: WithheldDb, document: DocumentRow, event: AnalysisEvent): Promise<DocumentRow> {
+  let changes: Partial<DocumentRow>
   switch (event.type) {
     case 'meta':
-      return writeMeta(db, documentId, event.meta)
-    case 'page':
-      return writePage(db, documentId, event.page)
-    case 'done':
-      return db.transaction('rw', [db.documents, db.releases], async () => {
-        const document = await db.documents.get(documentId)
-        if (!document) return
-        await db.documents.update(documentId, {
-          analysisState: 'done',
-          analysisError: null,
-          analysedPages: document.pageCount,
-          engineVersion: ENGINE_VERSION
-        })
-        const release = await db.releases.get(document.releaseId)
-        if (release && release.regime === 'unknown' && event.regime !== 'unknown') {
-          await db.releases.update(release.id, { regime: event.regime })
-        }
-      })
-    case 'failed':
-      return db.transaction('rw', db.documents, async () => {
-        if (!(await db.documents.get(documentId))) return
-        await db.documents.update(documentId, {
-          analysisState: event.reason === 'password' ? 'needs-password' : 'failed',
-          analysisError: event.message
-        })
-      })
-  }
-}
-
-async function writeMeta(
-  db: WithheldDb,
-  documentId: string,
-  meta: Extract<AnalysisEvent, { type: 'meta' }>['meta']
-): Promise<void> {
-  await db.transaction('rw', [db.documents, db.pages], async () => {
-    if (!(await db.documents.get(documentId))) return
-    const pages: PageRow[] = meta.pages.map((page) => ({
-      documentId,
-      pageIndex: page.index,
-      width: page.width,
-      height: page.height,
-      rotation: page.rotation,
-      hasTextLayer: page.hasTextLayer,
-      scanned: false,
-      withheldInFull: false,
-      error: null
-    }))
-    await db.pages.bulkPut(pages)
-    await db.documents.update(documentId, {
-      pageCount: meta.pageCount,
-      producer: meta.producer,
-      title: meta.title,
-      analysisState: 'running',
-      analysisError: null,
-      analysedPages: 0
-    })
-  })
-}
-
-async function writePage(db: WithheldDb, documentId: string, page: ScanPage): Promise<void> {
-  await db.transaction('rw', [db.documents, db.pages, db.redactions], async () => {
-    const document = await db.documents.get(documentId)
-    if (!document) return
-    const now = Date.now()
-    const ids = page.redactions.map((_, order) => detectedRedactionId(documentId, page.index, order))
-    const previous = await db.redactions.bulkGet(ids)
-    const rows: RedactionRow[] = page.redactions.map((found, order) => {
-      const before = previous[order]
-      return {
-        id: ids[order]!,
-        documentId,
-        pageIndex: page.index,
-        pageRect: found.bbox,
-        kind: found.kind,
-        origin: 'detected',
-        source: found.source,
-        confidence: found.confidence,
-        grounds: before ? before.grounds : [...found.grounds],
-        label: found.label,
-        status: before ? before.status : 'unreviewed',
-        note: before ? before.note : '',
-        leak: found.leak,
-        createdAt: before ? before.createdAt : now,
-        updatedAt: before ? before.updatedAt : now
+      await db.pages.bulkPut(metaPages(document.id, event.meta))
+      changes = {
+        pageCount: event.meta.pageCount,
+        producer: event.meta.producer,
+        title: event.meta.title,
+        analysisState: 'running',
+        analysisError: null,
+        analysedPages: 0
       }
-    })
-    await db.redactions.bulkPut(rows)
-    await db.pages.put({
+      break
+    case 'page':
+      await applyPage(db, document.id, event.page)
+      changes = {
+        analysedPages: Math.max(document.analysedPages, event.page.index + 1),
+        analysisState: 'running'
+      }
+      break
+    case 'done':
+      await inferRegime(db, document.releaseId, event.regime)
+      changes = {
+        analysisState: 'done',
+        analysisError: null,
+        analysedPages: document.pageCount,
+        engineVersion: ENGINE_VERSION
+      }
+      break
+    case 'failed':
+      changes = {
+        analysisState: event.reason === 'password' ? 'needs-password' : 'failed',
+        analysisError: event.message
+      }
+      break
+  }
+  await db.documents.update(document.id, changes)
+  return { ...document, ...changes }
+}
+
+function metaPages(documentId: string, meta: DocumentMeta): PageRow[] {
+  return meta.pages.map((page) => ({
+    documentId,
+    pageIndex: page.index,
+    width: page.width,
+    height: page.height,
+    rotation: page.rotation,
+    hasTextLayer: page.hasTextLayer,
+    scanned: false,
+    withheldInFull: false,
+    error: null
+  }))
+}
+
+async function applyPage(db: WithheldDb, documentId: string, page: ScanPage): Promise<void> {
+  const now = Date.now()
+  const ids = page.redactions.map((_, order) => detectedRedactionId(documentId, page.index, order))
+  const previous = await db.redactions.bulkGet(ids)
+  const rows: RedactionRow[] = page.redactions.map((found, order) => {
+    const before = previous[order]
+    return {
+      id: ids[order]!,
       documentId,
       pageIndex: page.index,
-      width: page.width,
-      height: page.height,
-      rotation: page.rotation,
-      hasTextLayer: page.hasTextLayer,
-      scanned: page.scanned,
-      withheldInFull: page.withheldInFull,
-      error: page.error ?? null
-    })
-    await db.documents.update(documentId, {
-      analysedPages: Math.max(document.analysedPages, page.index + 1),
-      analysisState: 'running'
-    })
+      pageRect: found.bbox,
+      kind: found.kind,
+      origin: 'detected',
+      source: found.source,
+      confidence: found.confidence,
+      grounds: before ? before.grounds : [...found.grounds],
+      label: found.label,
+      status: before ? before.status : 'unreviewed',
+      note: before ? before.note : '',
+      leak: found.leak,
+      createdAt: before ? before.createdAt : now,
+      updatedAt: before ? before.updatedAt : now
+    }
   })
+  await db.redactions.bulkPut(rows)
+  await db.pages.put({
+    documentId,
+    pageIndex: page.index,
+    width: page.width,
+    height: page.height,
+    rotation: page.rotation,
+    hasTextLayer: page.hasTextLayer,
+    scanned: page.scanned,
+    withheldInFull: page.withheldInFull,
+    error: page.error ?? null
+  })
+}
+
+/** A release's regime is inferred from the grounds its first analysed document cites. */
+async function inferRegime(db: WithheldDb, releaseId: string, regime: Regime): Promise<void> {
+  const release = await db.releases.get(releaseId)
+  if (release && release.regime === 'unknown' && regime !== 'unknown') {
+    await db.releases.update(release.id, { regime })
+  }
 }

@@ -6,7 +6,7 @@ import type { AnalysisEvent } from '@shared/analysis'
 import type { AnalysisStart, ImportedFile } from '@shared/ipc'
 import { openDatabase, type WithheldDb } from '../../db/db'
 import { createAnalysisQueue, type AnalysisApi } from './analysisQueue'
-import { detectedRedactionId, writeAnalysisEvent } from './analysisWrites'
+import { detectedRedactionId, writeAnalysisEvent, writeAnalysisEvents } from './analysisWrites'
 import { importIntoLibrary, UNSORTED_RELEASE_NAME } from './importIntoLibrary'
 
 let db: WithheldDb
@@ -121,6 +121,32 @@ describe('writeAnalysisEvent', () => {
     })
     expect(await db.documents.get(id)).toMatchObject({ analysisState: 'done', analysedPages: 2 })
     expect((await db.releases.get(releaseId))?.regime).toBe('nz-oia')
+  })
+
+  it('writes a batch of events in order, in one transaction', async () => {
+    const { added } = await importIntoLibrary(db, [file('a.pdf', 'a'), file('b.pdf', 'b')], null)
+    const [a, b] = [added[0]!.id, added[1]!.id]
+    const events: AnalysisEvent[] = [
+      meta,
+      { type: 'page', page: page(0, 2) },
+      { type: 'page', page: page(1, 1) },
+      { type: 'done', regime: 'us-foia' }
+    ]
+    await writeAnalysisEvents(db, a, events)
+    for (const event of events) await writeAnalysisEvent(db, b, event)
+    const strip = async (id: string) => {
+      const { id: _id, sha256: _sha, name: _name, importedAt: _at, ...rest } = (await db.documents.get(id))!
+      return rest
+    }
+    expect(await strip(a)).toEqual(await strip(b))
+    expect(await strip(a)).toMatchObject({ analysisState: 'done', analysedPages: 2, pageCount: 2 })
+    expect(await db.redactions.where('documentId').equals(a).count()).toBe(3)
+    // A batch that breaks part-way leaves nothing of itself behind.
+    const c = (await importIntoLibrary(db, [file('c.pdf', 'c')], null)).added[0]!.id
+    const broken = { type: 'page', page: { ...page(0, 1), redactions: null } } as unknown as AnalysisEvent
+    await expect(writeAnalysisEvents(db, c, [meta, broken])).rejects.toThrow()
+    expect(await db.pages.where('documentId').equals(c).count()).toBe(0)
+    expect((await db.documents.get(c))?.analysisState).toBe('pending')
   })
 
   it('marks password and other failures, and ignores deleted documents', async () => {
