@@ -11,11 +11,13 @@ import { formatSummary } from './report'
 const repoRoot = process.cwd()
 const evalDir = resolve(repoRoot, '.eval')
 mkdirSync(evalDir, { recursive: true })
-// `npm run eval -- quick` scores the CI corpus instead, to reproduce a floor failure.
-const corpus = process.argv[2] === 'quick' ? 'quick' : 'full'
+// `npm run eval -- quick` scores the CI corpus instead (to reproduce a floor failure);
+// `npm run eval -- holdout` 20 files from seeds the full corpus never uses.
+const arg = process.argv[2]
+const corpus = arg === 'quick' || arg === 'holdout' ? arg : 'full'
 const run = await evaluate(
   corpus,
-  resolve(evalDir, corpus === 'full' ? 'corpus' : 'quick-corpus'),
+  resolve(evalDir, corpus === 'full' ? 'corpus' : `${corpus}-corpus`),
   repoRoot,
   (message) => process.stderr.write(`${message}\n`)
 )
@@ -26,6 +28,6 @@ console.log(
 for (const failure of run.failures) console.log(`  FAILED ${failure.file}: ${failure.message}`)
 writeFileSync(
   resolve(evalDir, 'results.json'),
-  `${JSON.stringify({ generator: run.version, scanMs: Math.round(run.scanMs), failures: run.failures, summary: run.summary }, null, 1)}\n`
+  `${JSON.stringify({ corpus, generator: run.version, scanMs: Math.round(run.scanMs), failures: run.failures, summary: run.summary }, null, 1)}\n`
 )
 console.log(`  written: ${resolve(evalDir, 'results.json')}`)
