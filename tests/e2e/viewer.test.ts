@@ -70,7 +70,54 @@ describe('document viewer', () => {
     await app.screenshot('viewer-page')
   })
 
-  it('zooms with Ctrl+= and the toolbar, and a reload restores the page and zoom', async () => {
+  it('pages by keyboard and thumbnails, and obeys the View menu and Ctrl+wheel', async () => {
+    const { page } = app
+    await page.locator('.viewer-scroll').focus()
+    const pressAndExpect = async (key: string, pageNumber: string): Promise<void> => {
+      await page.keyboard.press(key)
+      await expect.poll(() => pageBoxValue(page)).toBe(pageNumber)
+    }
+    await pressAndExpect('End', '3')
+    await pressAndExpect('Home', '1')
+    await pressAndExpect('n', '2')
+    await pressAndExpect('PageDown', '3')
+    await pressAndExpect('p', '2')
+    await pressAndExpect('PageUp', '1')
+
+    await page.getByRole('button', { name: 'Page 3', exact: true }).click()
+    await expect.poll(() => pageBoxValue(page)).toBe('3')
+    expect(await page.locator('.viewer-thumb.current').textContent()).toBe('3')
+    await page.getByRole('button', { name: 'Page 1', exact: true }).click()
+    await expect.poll(() => pageBoxValue(page)).toBe('1')
+
+    await app.menu('toggle-thumbnails')
+    await expect.poll(() => page.locator('.viewer-thumbs').count()).toBe(0)
+    await app.menu('toggle-thumbnails')
+    await page.locator('.viewer-thumbs').waitFor()
+
+    await app.menu('zoom-fit-page')
+    await expect.poll(() => zoomValue(page)).toBe('fit-page')
+    const fitPageScale = Number(await waitPainted(page, 0))
+    const box = (await pageLocator(page, 0).boundingBox())!
+    await page.mouse.move(box.x + box.width / 2, box.y + 40)
+    await page.keyboard.down('Control')
+    await page.mouse.wheel(0, -300)
+    await page.keyboard.up('Control')
+    await expect.poll(() => zoomValue(page)).toMatch(/^p\d+$/)
+    expect(Number(await waitPainted(page, 0, String(fitPageScale)))).toBeGreaterThan(fitPageScale)
+    // Chromium's own page zoom stayed out of it: the UI is not scaled.
+    expect(await page.evaluate('window.devicePixelRatio')).toBe(1)
+
+    await app.menu('zoom-fit-width')
+    await expect.poll(() => zoomValue(page)).toBe('fit-width')
+    await app.menu('zoom-reset')
+    await expect.poll(() => zoomValue(page)).toBe('p100')
+    await app.menu('zoom-fit-width')
+    await expect.poll(() => zoomValue(page)).toBe('fit-width')
+    await pressAndExpect('Home', '1')
+  })
+
+  it('zooms with Ctrl+=, jumps with the page box, and a reload restores page and zoom', async () => {
     const { page } = app
     const before = await canvasSize(page, 0)
     const paintedBefore = await waitPainted(page, 0)
