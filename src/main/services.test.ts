@@ -1,11 +1,13 @@
 // The main-process services end to end in Node: real files, the built analysis worker in real child
 // processes, the robustness corpus's password and hanging files where ../shared is present.
+import dns from 'node:dns'
 import { existsSync } from 'node:fs'
+import net from 'node:net'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PDFDocument, rgb, StandardFonts } from 'pdf-lib'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { AnalysisEvent } from '@shared/analysis'
 import type { AnalysisStart } from '@shared/ipc'
 import { nodeSpawner } from '@node/analysisHost'
@@ -210,6 +212,21 @@ describe('main services', () => {
       }
     }
   )
+
+  it('opens no socket and resolves no host name while importing and analysing (security.md V5)', async () => {
+    const connect = vi.spyOn(net.Socket.prototype, 'connect')
+    const lookup = vi.spyOn(dns, 'lookup')
+    try {
+      const result = await services.importPaths([join(dir, 'briefing.pdf')])
+      const events = await analyse({ bytes: result.files[0]!.bytes, fileName: 'briefing.pdf' }, 'offline')
+      expect(events.at(-1)?.type).toBe('done')
+      expect(connect).not.toHaveBeenCalled()
+      expect(lookup).not.toHaveBeenCalled()
+    } finally {
+      connect.mockRestore()
+      lookup.mockRestore()
+    }
+  })
 
   it('cancels a running analysis without further events', async () => {
     const bytes = new Uint8Array(await readFile(join(dir, 'briefing.pdf')))
