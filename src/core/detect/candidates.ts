@@ -34,15 +34,18 @@ export function findCandidates(fills: readonly FillBox[]): Candidate[] {
     (f): f is FillBox & { colour: Rgb } =>
       f.colour !== null && f.alpha >= MIN_OPAQUE_ALPHA && !f.blended && area(f.rect) >= MIN_AREA_PT2
   )
-  const byClass = new Map<ColourClass, Array<FillBox & { colour: Rgb }>>()
+  // Only fills of one colour merge: a white cell beside a 95%-grey table band are two things even
+  // though both read as "white". Channels are bucketed by 16/255 so producers' rounding still matches.
+  const byColour = new Map<string, Array<FillBox & { colour: Rgb }>>()
   for (const f of usable) {
-    const cls = classifyColour(f.colour)
-    let list = byClass.get(cls)
-    if (!list) byClass.set(cls, (list = []))
+    const key = f.colour.map((c) => Math.round(c / 16)).join(',')
+    let list = byColour.get(key)
+    if (!list) byColour.set(key, (list = []))
     list.push(f)
   }
   const out: Candidate[] = []
-  for (const [colourClass, list] of byClass) {
+  for (const list of byColour.values()) {
+    const colourClass = classifyColour(list[0]!.colour)
     for (const group of mergeGroups(
       list.map((f) => f.rect),
       TOUCH_PT,

@@ -6,8 +6,9 @@
 import type { Glyph, PageContent } from '../pdf/pageContent'
 import type { PageRect, ScanPage, ScanRedaction } from '../types'
 import { findCandidates } from './candidates'
+import { barSets, findChartAxes } from './chartAxes'
 import { area, coverage, roundRect, type Rect } from './geometry'
-import { judge, type Judgement, type PageContext } from './judge'
+import { judge, textBesideOnLine, type Judgement, type PageContext } from './judge'
 import { assignBesideLabels, labelFor } from './labels'
 import { leakFor } from './leaks'
 import { BandIndex, buildRuns, glyphText, median } from './textRuns'
@@ -92,6 +93,17 @@ function annotationRedactions(
   })
 }
 
+/**
+ * A member of a bar set stays a chart bar unless it shows a redaction's signs: hidden text, a label
+ * inside, or running text continuing on its right (a redacted word at the start of a line).
+ */
+function isBareBar(j: Judgement, ctx: PageContext): boolean {
+  if (j.leak || j.insideLabel || j.reason === 'hidden-text' || j.reason === 'covers-text') return false
+  const rect = j.candidate.rect
+  const right = textBesideOnLine(rect, ctx, 2 * j.lineHeightPt).filter((r) => r.rect[0] >= rect[2] - 1)
+  return right.every((r) => /^[-−]?[$€£]?\d[\d.,]*%?$/u.test(r.text.trim()))
+}
+
 const readingOrder = (a: ScanRedaction, b: ScanRedaction): number =>
   Math.abs(a.bbox[1] - b.bbox[1]) > 2 ? a.bbox[1] - b.bbox[1] : a.bbox[0] - b.bbox[0]
 
@@ -119,11 +131,21 @@ export function detectPage(input: PageInput, options: DetectOptions): ScanPage {
     fillIndex: new BandIndex(content.fills, (f) => f.rect),
     imageIndex: new BandIndex(content.images, (im) => im.rect),
     pageLineHeightPt,
+    chartAxes: findChartAxes(runs, content.fills),
     scanned
   }
 
-  const judgements = findCandidates(content.fills)
-    .map((c) => judge(c, ctx))
+  const candidates = findCandidates(content.fills)
+  const bars = barSets(
+    candidates.map((c) => ({ rect: c.rect, colourKey: c.colour.map((v) => Math.round(v / 16)).join(',') }))
+  )
+  const judgements = candidates
+    .map((c, i) => {
+      const j = judge(c, ctx)
+      return bars.has(i) && j.verdict !== 'rejected' && isBareBar(j, ctx)
+        ? { ...j, verdict: 'rejected' as const }
+        : j
+    })
     .filter((j) => j.verdict !== 'rejected')
   const beside = assignBesideLabels(
     judgements.map((j) => ({

@@ -5,11 +5,12 @@
  * there); readable text drawn *after* it, on top, makes it a label background, header shading or a
  * bordered text box — unless that text is itself a redaction label ("s9(2)(a)", "Redacted").
  */
-import { colourDistance, SAME_COLOUR_MAX_DISTANCE } from '../pdf/colour'
+import { colourDistance, indistinguishable, SAME_COLOUR_MAX_DISTANCE } from '../pdf/colour'
 import type { FillBox, Glyph, ImagePaint } from '../pdf/pageContent'
 import type { Leak } from '../types'
 import { parseGrounds } from '../grounds/parseGrounds'
 import type { Candidate } from './candidates'
+import type { ChartAxis } from './chartAxes'
 import {
   area,
   contains,
@@ -51,6 +52,8 @@ export interface PageContext {
   readonly imageIndex: BandIndex<ImagePaint>
   /** Median font size of the page's visible text (points), 10 when there is none. */
   readonly pageLineHeightPt: number
+  /** Value axes of charts found on the page (see chartAxes.ts). */
+  readonly chartAxes: readonly ChartAxis[]
   /** The page is a scan: invisible OCR text under a box is only a leak when it reads as words. */
   readonly scanned: boolean
 }
@@ -60,6 +63,8 @@ const RULE_MAX_SHARE_OF_LINE = 0.3
 const RULE_MAX_PT = 1.5
 /** A near-square mark no bigger than 70% of a line: a bullet or checkbox. */
 const BULLET_MAX_SHARE_OF_LINE = 0.7
+/** A square up to one line tall with nothing under it: a legend swatch or a checkbox. */
+const SWATCH_MAX_SHARE_OF_LINE = 1.0
 /** Text a box hides must be at least half covered: glyph area share. */
 const HIDDEN_MIN_COVERAGE = 0.5
 /** A white fill over half the page is paper, not a box: white text on it is not a redaction leak. */
@@ -110,7 +115,7 @@ function sitsOnBox(g: Glyph, c: Candidate, ctx: PageContext): boolean {
   if (g.group !== 0) return false
   for (const f of ctx.fillIndex.near(g.rect)) {
     if (f.seq <= bar.seq || f.seq >= g.seq || !contains(f.rect, cx, cy) || f.alpha < 0.9) continue
-    if (f.colour === null || colourDistance(f.colour, c.colour) > SAME_COLOUR_MAX_DISTANCE) return false
+    if (f.colour === null || !indistinguishable(f.colour, c.colour)) return false
   }
   for (const im of ctx.imageIndex.near(g.rect)) {
     if (im.seq > bar.seq && im.seq < g.seq && contains(im.rect, cx, cy)) return false
@@ -157,6 +162,16 @@ export function looksLikeChartBar(rect: Rect, ctx: PageContext, lineHeightPt: nu
   const h = height(rect)
   const cx = (rect[0] + rect[2]) / 2
   const cy = (rect[1] + rect[3]) / 2
+  // A cell of a table: text in the same column (left edges within 4 pt) just above or below.
+  const column = ctx.runIndex
+    .near(rect, 2 * Math.max(h, lineHeightPt))
+    .some(
+      (r) =>
+        !r.invisible &&
+        Math.abs(r.rect[0] - rect[0]) <= 4 &&
+        (r.rect[3] <= rect[1] + 1 || r.rect[1] >= rect[3] - 1)
+    )
+  if (column) return false
   return ctx.runIndex.near(rect, reach).some((r) => {
     if (r.invisible || r.text.length > 24) return false
     const rcx = (r.rect[0] + r.rect[2]) / 2
@@ -171,6 +186,24 @@ export function looksLikeChartBar(rect: Rect, ctx: PageContext, lineHeightPt: nu
       (numeric && ((above && centredX) || (after && centredY))) || (below && centredX && h > 2 * lineHeightPt)
     )
   })
+}
+
+/**
+ * A bar standing on a chart's axis: its start lines up with the "0" of a row of evenly spaced tick
+ * labels (horizontal bars) or its base with the "0" of a column of them (columns), and it lies
+ * within the chart's reach of that axis. Stacked segments chain on from there (see detectPage).
+ */
+export function onChartAxis(rect: Rect, ctx: PageContext): boolean {
+  for (const axis of ctx.chartAxes) {
+    if (axis.horizontal) {
+      if (Math.abs(rect[0] - axis.zero) > 2 && !axis.chained.some((x) => Math.abs(rect[0] - x) <= 1)) continue
+      if (rect[1] >= axis.span[0] && rect[3] <= axis.span[1] && rect[2] <= axis.extent + 2) return true
+    } else {
+      if (Math.abs(rect[3] - axis.zero) > 2 && !axis.chained.some((y) => Math.abs(rect[3] - y) <= 1)) continue
+      if (rect[0] >= axis.span[0] && rect[2] <= axis.span[1] && rect[1] >= axis.extent - 2) return true
+    }
+  }
+  return false
 }
 
 /**
@@ -189,7 +222,7 @@ export function inTextFlow(rect: Rect, ctx: PageContext, lineHeightPt: number): 
     if (r.invisible || r.glyphs[0]?.dir !== 0) return false
     const above = r.rect[3] <= rect[1] + 1 && rect[1] - r.rect[3] <= reach
     const below = r.rect[1] >= rect[3] - 1 && r.rect[1] - rect[3] <= reach
-    return (above || below) && Math.abs(r.rect[0] - rect[0]) <= 3 && width(r.rect) >= 0.5 * width(rect)
+    return (above || below) && Math.abs(r.rect[0] - rect[0]) <= 3
   })
 }
 
@@ -210,11 +243,7 @@ export function judge(c: Candidate, ctx: PageContext): Judgement {
   const background =
     c.colourClass === 'white' && area(c.rect) >= BACKGROUND_MIN_PAGE_SHARE * ctx.width * ctx.height
   const sameColour = onTop.filter(
-    (g) =>
-      !background &&
-      g.colour !== null &&
-      colourDistance(g.colour, c.colour) <= SAME_COLOUR_MAX_DISTANCE &&
-      sitsOnBox(g, c, ctx)
+    (g) => !background && g.colour !== null && indistinguishable(g.colour, c.colour) && sitsOnBox(g, c, ctx)
   )
   const contrasting = onTop.filter((g) => !sameColour.includes(g))
 
@@ -252,6 +281,15 @@ export function judge(c: Candidate, ctx: PageContext): Judgement {
   if (maxSide <= BULLET_MAX_SHARE_OF_LINE * lineHeightPt && maxSide < 2 * minSide && !insideLabel) {
     return reject('bullet')
   }
+  // A legend swatch or checkbox: a square no taller than the line, nothing under it.
+  if (
+    maxSide <= SWATCH_MAX_SHARE_OF_LINE * lineHeightPt &&
+    maxSide <= 1.3 * minSide &&
+    !insideLabel &&
+    hidden.length === 0
+  ) {
+    return reject('swatch')
+  }
 
   if (background && !insideLabel) return reject('background')
   if (!insideLabel && hidden.length === 0 && looksLikeChartBar(c.rect, ctx, lineHeightPt))
@@ -260,7 +298,7 @@ export function judge(c: Candidate, ctx: PageContext): Judgement {
   // A logo: a square mark two to five lines tall in the page's header or footer band, outside the text.
   const square = maxSide <= 1.6 * minSide
   const inHeadOrFoot = c.rect[3] <= 0.12 * ctx.height || c.rect[1] >= 0.88 * ctx.height
-  if (!insideLabel && hidden.length === 0 && !inFlow && square && inHeadOrFoot && h >= 1.8 * lineHeightPt) {
+  if (!insideLabel && hidden.length === 0 && square && inHeadOrFoot && h >= 1.8 * lineHeightPt) {
     return reject('logo')
   }
 

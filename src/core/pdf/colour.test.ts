@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { classifyColour, colourDistance, parseColour } from './colour'
+import { classifyColour, colourDistance, contrastRatio, indistinguishable, parseColour } from './colour'
 
 describe('colour', () => {
   it('parses pdf.js hex and array colours', () => {
@@ -19,6 +19,13 @@ describe('colour', () => {
     expect(classifyColour([191, 191, 191])).toBe('grey')
     expect(classifyColour([255, 209, 0])).toBe('colour')
     expect(classifyColour([200, 0, 0])).toBe('colour')
+  })
+  it('knows text that vanishes into its background', () => {
+    expect(contrastRatio([0, 0, 0], [255, 255, 255])).toBeCloseTo(21, 0)
+    expect(indistinguishable([0, 0, 0], [44, 46, 53])).toBe(true)
+    expect(indistinguishable([255, 255, 255], [250, 250, 250])).toBe(true)
+    expect(indistinguishable([76, 76, 76], [0, 0, 0])).toBe(false)
+    expect(indistinguishable([255, 255, 255], [0, 0, 0])).toBe(false)
   })
   it('measures colour distance per channel', () => {
     expect(colourDistance([0, 0, 0], [20, 10, 0])).toBe(20)

@@ -46,5 +46,35 @@ export function colourDistance(a: Rgb, b: Rgb): number {
   return Math.max(Math.abs(a[0] - b[0]), Math.abs(a[1] - b[1]), Math.abs(a[2] - b[2]))
 }
 
+/** WCAG relative luminance, 0 (black) to 1 (white). */
+export function luminance(rgb: Rgb): number {
+  const lin = (c: number): number => {
+    const v = c / 255
+    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4
+  }
+  return 0.2126 * lin(rgb[0]) + 0.7152 * lin(rgb[1]) + 0.0722 * lin(rgb[2])
+}
+
+/** WCAG contrast ratio, 1 (identical) to 21 (black on white). */
+export function contrastRatio(a: Rgb, b: Rgb): number {
+  const la = luminance(a)
+  const lb = luminance(b)
+  return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05)
+}
+
 /** Text this close to its background cannot be read. */
 export const SAME_COLOUR_MAX_DISTANCE = 40
+/**
+ * Below a 1.6 contrast ratio text vanishes into its background even when the channels differ by
+ * more than SAME_COLOUR_MAX_DISTANCE: pure black text on a #2c2e35 box measures 1.54 (WCAG asks 4.5
+ * for legible text).
+ */
+export const SAME_COLOUR_MAX_CONTRAST = 1.6
+
+/** Would text of colour `text` be unreadable on a `background` fill? */
+export function indistinguishable(text: Rgb, background: Rgb): boolean {
+  return (
+    colourDistance(text, background) <= SAME_COLOUR_MAX_DISTANCE ||
+    contrastRatio(text, background) <= SAME_COLOUR_MAX_CONTRAST
+  )
+}
