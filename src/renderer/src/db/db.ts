@@ -114,11 +114,16 @@ export async function openForApp(db: WithheldDb): Promise<OpenOutcome> {
 
 /**
  * Asks the browser not to evict our storage (Electron grants it for every origin anyway; plain
- * Chromium in tests says no). Best effort: a refusal changes nothing the user can act on.
+ * Chromium in tests says no) and logs what it answered and how much room is left, for a bug report
+ * about lost data (security.md D2). Best effort: a refusal changes nothing the user can act on.
  */
 export async function requestPersistentStorage(): Promise<boolean> {
   try {
-    return (await navigator.storage?.persist?.()) ?? false
+    const persisted = (await navigator.storage?.persist?.()) ?? false
+    const estimate = await navigator.storage?.estimate?.()
+    const mb = (bytes: number | undefined): string => (bytes === undefined ? '?' : (bytes / 1e6).toFixed(1))
+    console.info(`storage: persisted=${persisted}, using ${mb(estimate?.usage)} of ${mb(estimate?.quota)} MB`)
+    return persisted
   } catch {
     return false
   }
