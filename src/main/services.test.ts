@@ -1,7 +1,9 @@
 // The main-process services end to end in Node: real files, the built analysis worker in real child
 // processes, the robustness corpus's password and hanging files where ../shared is present.
+// eslint-disable-next-line no-restricted-imports -- only spied on, to prove nothing resolves a host
 import dns from 'node:dns'
 import { existsSync } from 'node:fs'
+// eslint-disable-next-line no-restricted-imports -- only spied on, to prove nothing connects
 import net from 'node:net'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
