@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events'
 import { describe, expect, it } from 'vitest'
 import type { AnalysisEvent, AnalysisRequest } from '@shared/analysis'
-import { createAnalysisHost, type Spawner, type WorkerHandle } from './analysisHost'
+import { createAnalysisHost, nodeSpawner, type Spawner, type WorkerHandle } from './analysisHost'
 
 /** A scripted stand-in for a worker process: the test decides what it says and when it dies. */
 class FakeWorker extends EventEmitter {
@@ -166,6 +166,23 @@ describe('analysisHost', () => {
       type: 'failed',
       reason: 'crashed',
       message: 'The analysis worker could not be started.'
+    })
+  })
+})
+
+describe('nodeSpawner', () => {
+  it('reports a worker that cannot even start as crashed, not as a timeout', async () => {
+    const host = createAnalysisHost({
+      spawner: nodeSpawner('/nonexistent/node'),
+      workerEntry: 'worker.js',
+      readRssBytes: noRss,
+      stepTimeoutMs: 60_000
+    })
+    const outcome = await host.run('j1', request, () => undefined)
+    expect(outcome).toEqual({
+      type: 'failed',
+      reason: 'crashed',
+      message: 'The analysis worker stopped unexpectedly.'
     })
   })
 })

@@ -80,8 +80,20 @@ export function nodeSpawner(execPath: string = process.execPath): Spawner {
         serialization: 'advanced',
         stdio: ['ignore', 'ignore', 'ignore', 'ipc']
       })
-      // A send to a child that just died raises EPIPE on the channel; the exit handler reports it.
-      child.on('error', () => undefined)
+      const exitListeners: ((code: number | null) => void)[] = []
+      let exited = false
+      const reportExit = (code: number | null): void => {
+        if (exited) return
+        exited = true
+        for (const listener of exitListeners) listener(code)
+      }
+      // A V8 heap abort arrives as signal SIGABRT; report it as the conventional exit code 134.
+      child.on('exit', (code, signal) => reportExit(code ?? (signal === 'SIGABRT' ? 134 : null)))
+      // A failed spawn (no such executable) may never emit 'exit'; a send to a child that just died
+      // raises EPIPE here too, and its 'exit' follows. Either way the job ends as a crash.
+      child.on('error', () => {
+        if (child.pid === undefined) reportExit(null)
+      })
       return {
         get pid() {
           return child.pid
@@ -89,11 +101,7 @@ export function nodeSpawner(execPath: string = process.execPath): Spawner {
         send: (request) => void child.send(request, () => undefined),
         on: (event: 'message' | 'exit', listener: (value: never) => void) => {
           if (event === 'message') child.on('message', listener as (message: unknown) => void)
-          // A V8 heap abort arrives as signal SIGABRT; report it as the conventional exit code 134.
-          else
-            child.on('exit', (code, signal) =>
-              (listener as (code: number | null) => void)(code ?? (signal === 'SIGABRT' ? 134 : null))
-            )
+          else exitListeners.push(listener as (code: number | null) => void)
         },
         kill: () => void child.kill('SIGKILL')
       } as WorkerHandle
