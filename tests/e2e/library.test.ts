@@ -44,6 +44,34 @@ describe('library', () => {
     await app.screenshot('library-empty')
   })
 
+  it('works from the keyboard: Tab reaches the buttons, Enter and Escape drive the dialogs', async () => {
+    const focused = () =>
+      app.page.evaluate(() => {
+        const el = (
+          globalThis as unknown as { document: { activeElement: { textContent: string | null } | null } }
+        ).document.activeElement
+        return el?.textContent?.trim() ?? ''
+      })
+    await app.page.keyboard.press('Tab')
+    expect(await focused()).toBe('Import PDFs…')
+    await app.page.keyboard.press('Tab')
+    expect(await focused()).toBe('New release')
+    await app.screenshot('library-keyboard-focus')
+    await app.page.keyboard.press('Enter')
+    const form = app.page.getByTestId('release-form')
+    await form.waitFor()
+    await app.page.keyboard.press('Escape')
+    await expect.poll(() => form.isVisible()).toBe(false)
+    await app.page.keyboard.press('Enter')
+    await form.waitFor()
+    await app.page.keyboard.type('Keyboard release')
+    await app.page.keyboard.press('Enter')
+    await expect.poll(() => app.page.getByTestId('release-name').textContent()).toBe('Keyboard release')
+    // Undo from the keyboard removes it again (focus is not in a text field any more).
+    await app.page.keyboard.press('Control+z')
+    await app.page.getByRole('heading', { name: 'No releases yet' }).waitFor()
+  })
+
   it('imports through the dialog, analyses, and keeps the result across a reload', async () => {
     app.queueDialog([briefing])
     await app.page.getByTestId('import-button').click()

@@ -1,6 +1,7 @@
 /**
  * A modal dialog on the native <dialog> element: the browser traps focus, Escape closes it, and the
- * rest of the page is inert while it is open, which no hand-rolled overlay gets fully right.
+ * rest of the page is inert while it is open, which no hand-rolled overlay gets fully right. Focus
+ * goes back to whatever opened it.
  */
 import { useEffect, useRef, type ReactNode } from 'react'
 
@@ -25,8 +26,13 @@ export function Dialog({
   const ref = useRef<HTMLDialogElement>(null)
   useEffect(() => {
     const dialog = ref.current
+    // React removes the element instead of closing it, so the browser cannot hand focus back itself.
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null
     if (dialog && !dialog.open) dialog.showModal()
-    return () => dialog?.close()
+    return () => {
+      dialog?.close()
+      if (opener?.isConnected) opener.focus()
+    }
   }, [])
   return (
     <dialog

@@ -157,7 +157,10 @@ export function Library(props: LibraryProps): React.JSX.Element {
         ) : (
           <div className="empty-state">
             <h2>No releases yet</h2>
-            <p>Import the PDFs from an OIA or FOIA response to review their redactions.</p>
+            <p>
+              Import the PDFs from an OIA or FOIA response to review their redactions, or drop them anywhere
+              on this window.
+            </p>
             <button type="button" className="button button-primary" onClick={props.onImport}>
               Import PDFs…
             </button>
