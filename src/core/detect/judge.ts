@@ -292,13 +292,19 @@ export function judge(c: Candidate, ctx: PageContext): Judgement {
   }
 
   if (background && !insideLabel) return reject('background')
-  if (!insideLabel && hidden.length === 0 && looksLikeChartBar(c.rect, ctx, lineHeightPt))
+  const hidesNothing = !isMeaningfulText(glyphText(hidden))
+  if (
+    !insideLabel &&
+    hidesNothing &&
+    (looksLikeChartBar(c.rect, ctx, lineHeightPt) || onChartAxis(c.rect, ctx))
+  ) {
     return reject('chart-bar')
+  }
   const inFlow = inTextFlow(c.rect, ctx, lineHeightPt)
-  // A logo: a square mark two to five lines tall in the page's header or footer band, outside the text.
+  // A logo: a square mark at least a line and a half tall in the page's header or footer band, outside the text.
   const square = maxSide <= 1.6 * minSide
   const inHeadOrFoot = c.rect[3] <= 0.12 * ctx.height || c.rect[1] >= 0.88 * ctx.height
-  if (!insideLabel && hidden.length === 0 && square && inHeadOrFoot && h >= 1.8 * lineHeightPt) {
+  if (!insideLabel && hidesNothing && square && inHeadOrFoot && h >= 1.5 * lineHeightPt) {
     return reject('logo')
   }
 
