@@ -10,7 +10,8 @@ Folders are searched for *.pdf files, including subfolders.
 Options:
   --format json|csv|md   output format (default json)
   --out DIR              write one NAME.json / NAME.csv / NAME.md per NAME.pdf into DIR
-                         (without it, results go to standard output)
+                         (without it, results go to standard output: one JSON result,
+                         or a JSON array for several files)
   --reveal-leaks         include recoverable text found under redaction boxes (off by default:
                          a report should not re-publish what was withheld)
   --jobs N               files analysed at once (default ${jobs})
