@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchApp, type App } from './harness/harness'
-import { briefingPdf, fixtureDir, type FixtureDir } from './harness/libraryFixtures'
+import { briefingPdf, fixtureDir, leakyPdf, type FixtureDir } from './harness/libraryFixtures'
 
 let app: App
 let files: FixtureDir
@@ -54,6 +54,14 @@ describe('import', () => {
     app.queueDialog([third])
     await app.menu('import-pdfs')
     await expect.poll(() => stateOf('minutes.pdf'), { timeout: 60_000 }).toBe('done')
+  })
+
+  it('warns on a document whose redacted text can still be copied out', async () => {
+    const leaky = files.write('leaky-memo.pdf', await leakyPdf())
+    await app.importViaDialog([leaky])
+    const state = row('leaky-memo.pdf').getByTestId('document-state')
+    expect(await state.textContent()).toMatch(/^1 redaction1 leak warning$/)
+    await app.screenshot('import-leak-warning')
   })
 
   it('does nothing when the dialog is cancelled', async () => {

@@ -30,6 +30,23 @@ export async function briefingPdf(title: string, pageCount: number): Promise<Uin
   return pdf.save()
 }
 
+/** A "redaction" drawn over text that is still there: the text can be copied out from under the box. */
+export async function leakyPdf(): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create()
+  const font = await pdf.embedFont(StandardFonts.Helvetica)
+  const page = pdf.addPage([595.28, 841.89])
+  page.drawText('Memorandum for the Minister', { x: 72, y: 780, size: 18, font })
+  page.drawText('The supplier was paid 1,250,000 dollars for the contract.', {
+    x: 72,
+    y: 700,
+    size: 12,
+    font
+  })
+  page.drawRectangle({ x: 68, y: 694, width: 360, height: 20, color: rgb(0, 0, 0) })
+  page.drawText('s9(2)(b)(ii)', { x: 440, y: 700, size: 11, font })
+  return pdf.save()
+}
+
 export interface FixtureDir {
   readonly dir: string
   /** Writes a file and returns its path. */
