@@ -64,7 +64,7 @@ function createWindow(log: (line: string) => void): BrowserWindow {
       )
     }
   })
-  // A renderer stuck for 5 s or more (Chromium's hang monitor) is noted; the work itself stays in IndexedDB.
+  // A renderer that stops answering (Chromium's hang monitor) is noted; the work itself stays in IndexedDB.
   window.on('unresponsive', () => log('window unresponsive'))
   window.on('responsive', () => log('window responsive again'))
   window.on('closed', () => {
