@@ -92,13 +92,20 @@ export async function launchApp(options: LaunchOptions = {}): Promise<App> {
   const dropPaths = new Map<string, string>()
   const running = new Set<Promise<unknown>>()
 
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    args: CHROMIUM_ARGS,
-    headless: true,
-    viewport: VIEWPORT,
-    deviceScaleFactor: 1
-  })
+  let context: BrowserContext
+  try {
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM,
+      args: CHROMIUM_ARGS,
+      headless: true,
+      viewport: VIEWPORT,
+      deviceScaleFactor: 1
+    })
+  } catch (error) {
+    services.dispose()
+    await server.close()
+    throw error
+  }
 
   await context.route('**/*', (route) => {
     const url = route.request().url()
@@ -171,7 +178,14 @@ export async function launchApp(options: LaunchOptions = {}): Promise<App> {
   page.on('console', (message) => {
     if (message.type() === 'error') problems.consoleErrors.push(message.text())
   })
-  await page.goto(`${server.origin}/index.html`)
+  try {
+    await page.goto(`${server.origin}/index.html`)
+  } catch (error) {
+    services.dispose()
+    await context.close()
+    await server.close()
+    throw error
+  }
 
   const app: App = {
     page,
