@@ -204,5 +204,19 @@ describe('library', () => {
     await expect.poll(() => row('response-letter.pdf').count()).toBe(0)
     await app.page.getByTestId('release-item').filter({ hasText: 'Unsorted' }).click()
     await row('response-letter.pdf').waitFor()
+
+    // Rename through the edit form; undo puts the old name back.
+    await app.page.getByRole('button', { name: 'Edit details' }).click()
+    const edit = app.page.getByTestId('release-form')
+    await edit.getByLabel('Name').fill('DIA OIA responses')
+    await edit.getByLabel('Notes').fill('Second batch, released late.')
+    await edit.getByRole('button', { name: 'Save' }).click()
+    await expect.poll(() => app.page.getByTestId('release-name').textContent()).toBe('DIA OIA responses')
+    expect(await app.page.getByTestId('release-item').filter({ hasText: 'DIA OIA responses' }).count()).toBe(
+      1
+    )
+    expect(await app.page.locator('.release-notes').textContent()).toBe('Second batch, released late.')
+    await app.menu('undo')
+    await expect.poll(() => app.page.getByTestId('release-name').textContent()).toBe('Unsorted')
   })
 })
