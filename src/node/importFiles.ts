@@ -8,8 +8,8 @@ import { open } from 'node:fs/promises'
 import { basename } from 'node:path'
 import type { ImportedFile, ImportRejection, ImportResult } from '@shared/ipc'
 
-/** 512 MiB: far above any release seen (the largest public OIA bundles run to ~150 MB), below what
- *  one Uint8Array copy per process boundary can afford on an 8 GB laptop. */
+/** 512 MiB, the order of DocumentCloud's 501 MiB upload cap (security.md P9): each accepted file is
+ *  held in memory and copied once more into its analysis worker. */
 export const MAX_PDF_BYTES = 512 * 1024 * 1024
 
 /** pdf.js and Acrobat accept up to 1024 bytes of junk before `%PDF-` (PDF 1.7 Implementation note 13). */
