@@ -10,7 +10,7 @@ export interface WindowOptionsInput {
   readonly preloadPath: string
 }
 
-/** 1280 × 860 fits an A4 page at 100 % beside the library on a 1366 × 768 laptop, minus the taskbar. */
+/** Default window size in CSS px; the minimum below still fits the library rail beside one page. */
 const DEFAULT_WIDTH_PX = 1280
 const DEFAULT_HEIGHT_PX = 860
 
