@@ -14,7 +14,7 @@ export const MAX_DROPPED_PATHS = 1000
 export const MAX_PATH_CHARS = 4096
 export const MAX_JOB_ID_CHARS = 100
 export const MAX_FILE_NAME_CHARS = 1000
-/** Only 127 bytes of an AES-256 password count (the corpus's 130-character password opens with them). */
+/** Only the first 127 bytes of an AES-256 password count (PDF 2.0); 1,024 characters covers any real one. */
 export const MAX_PASSWORD_CHARS = 1024
 
 export class IpcValidationError extends Error {
