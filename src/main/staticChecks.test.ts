@@ -97,3 +97,29 @@ describe('Electron is never downgraded (security.md E11)', () => {
     expect(compare).toBeGreaterThanOrEqual(0)
   })
 })
+
+describe('built bundles (after `npm run build`)', () => {
+  const bundle = (path: string): string | null => {
+    try {
+      return readFileSync(join(repoRoot, path), 'utf8')
+    } catch {
+      return null
+    }
+  }
+  const main = bundle('out/main/index.js')
+  const preload = bundle('out/preload/index.cjs')
+
+  it.skipIf(main === null || preload === null)('load electron at run time instead of bundling it', () => {
+    expect(main).toMatch(/from "electron"/)
+    expect(preload).toMatch(/require\("electron"\)/)
+    // Electron's own npm entry (it downloads and locates the binary) must never end up inside.
+    for (const text of [main!, preload!]) expect(text).not.toMatch(/path\.txt|Downloading Electron binary/)
+  })
+
+  it.skipIf(preload === null)(
+    'ship the preload as a classic CommonJS script, as the sandbox requires',
+    () => {
+      expect(preload).not.toMatch(/^\s*import\s|^\s*export\s/m)
+    }
+  )
+})
