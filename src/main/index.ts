@@ -67,6 +67,11 @@ function createWindow(log: (line: string) => void): BrowserWindow {
   // A renderer that stops answering (Chromium's hang monitor) is noted; the work itself stays in IndexedDB.
   window.on('unresponsive', () => log('window unresponsive'))
   window.on('responsive', () => log('window responsive again'))
+  // A reload (crash recovery, or DevTools in development) starts a new page that knows nothing of the
+  // jobs the old one started; it re-queues unfinished documents itself, so the old jobs are cancelled.
+  contents.on('did-start-navigation', (details) => {
+    if (details.isMainFrame && !details.isSameDocument) cancelJobsOf(contents)
+  })
   window.on('closed', () => {
     ourWindows.delete(window)
     if (mainWindow === window) mainWindow = null
