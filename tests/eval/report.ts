@@ -51,7 +51,7 @@ export function formatSummary(s: Summary): string {
     `  grounds by placement:  ${Object.entries(s.grounds.byPlacement)
       .map(([k, v]) => `${k} ${v.correct}/${v.matched}`)
       .join(', ')}`,
-    `  leak kind correct:     ${s.leaks.kindCorrect} of ${s.leaks.tp} found leaks`,
+    `  leak kind correct:     ${s.leaks.kindCorrect} of ${s.leaks.tp} found leaks; length exact ${s.leaks.charsExact}, within 10 % ${s.leaks.charsClose}`,
     `  box kind correct:      ${pct(s.kinds.accuracy)} of ${s.kinds.matched} matched boxes` +
       (Object.keys(s.kinds.confusions).length
         ? ` (${Object.entries(s.kinds.confusions)

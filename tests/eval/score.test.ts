@@ -24,11 +24,11 @@ const truthFile = (pages: TruthFile['pages']): TruthFile => ({
   pages
 })
 
-const det = (bbox: Box, grounds: string[] = [], leak: string | null = null) => ({
+const det = (bbox: Box, grounds: string[] = [], leak: string | null = null, chars?: number) => ({
   bbox,
   kind: 'black',
   grounds,
-  leak: leak ? { kind: leak } : null
+  leak: leak ? { kind: leak, ...(chars !== undefined ? { chars } : {}) } : null
 })
 
 describe('iou and matching', () => {
@@ -163,7 +163,10 @@ describe('score', () => {
         height: 100,
         rotation: 0,
         withheldInFull: false,
-        redactions: [truthBox([10, 10, 50, 20], { leak: 'text-same-colour' })],
+        redactions: [
+          truthBox([10, 10, 50, 20], { leak: 'text-same-colour', leakChars: 40 }),
+          truthBox([10, 30, 50, 40], { leak: 'text-under-box', leakChars: 12 })
+        ],
         lookalikes: []
       }
     ])
@@ -173,12 +176,20 @@ describe('score', () => {
         {
           file: 'a.pdf',
           pages: [
-            { index: 0, withheldInFull: false, redactions: [det([10, 10, 50, 20], [], 'text-under-box')] }
+            {
+              index: 0,
+              withheldInFull: false,
+              redactions: [
+                det([10, 10, 50, 20], [], 'text-under-box', 37),
+                det([10, 30, 50, 40], [], 'text-under-box', 12)
+              ]
+            }
           ]
         }
       ]
     )
-    expect(s.leaks).toMatchObject({ tp: 1, fp: 0, fn: 0, kindCorrect: 0 })
+    // 37 of 40 characters is within 10 %; 12 of 12 exact.
+    expect(s.leaks).toMatchObject({ tp: 2, fp: 0, fn: 0, kindCorrect: 1, charsExact: 1, charsClose: 2 })
   })
 })
 
@@ -193,7 +204,10 @@ describe('score on the generated quick corpus', () => {
       pages: t.pages.map((p) => ({
         index: p.index,
         withheldInFull: p.withheldInFull,
-        redactions: p.redactions.map((r) => ({ ...det(r.bbox, [...r.grounds], r.leak), kind: r.kind }))
+        redactions: p.redactions.map((r) => ({
+          ...det(r.bbox, [...r.grounds], r.leak, r.leakChars),
+          kind: r.kind
+        }))
       }))
     }))
     const perfect = score(truths, asDetected)
@@ -202,6 +216,8 @@ describe('score on the generated quick corpus', () => {
     expect(perfect.grounds.accuracy).toBe(1)
     expect(perfect.kinds.accuracy).toBe(1)
     expect(perfect.leaks).toMatchObject({ precision: 1, recall: 1 })
+    // Every truth leak carries its length.
+    expect(perfect.leaks.charsExact).toBe(perfect.leaks.tp)
     expect(perfect.withheldInFull.f1).toBe(1)
     expect(perfect.lookalikes.reported).toBe(0)
     const empty = score(

@@ -22,7 +22,7 @@ export interface DetectedFile {
       readonly bbox: Box
       readonly kind: string
       readonly grounds: readonly string[]
-      readonly leak: { readonly kind: string } | null
+      readonly leak: { readonly kind: string; readonly chars?: number } | null
     }[]
   }[]
 }
@@ -62,7 +62,8 @@ export interface Summary {
     /** Matched boxes and how many had the right grounds, by where the truth label sits. */
     byPlacement: Record<string, { matched: number; correct: number }>
   }
-  leaks: Prf & { kindCorrect: number }
+  /** `charsExact`/`charsClose`: found leaks whose reported length equals / is within 10 % of truth's. */
+  leaks: Prf & { kindCorrect: number; charsExact: number; charsClose: number }
   /** Matched boxes whose detected kind (black, white, grey, colour, page, annotation) is the truth's. */
   kinds: { matched: number; correct: number; accuracy: number; confusions: Record<string, number> }
   withheldInFull: Prf
@@ -102,6 +103,8 @@ export interface Details {
   missedLeaks: { file: string; page: number; bbox: Box; leak: string; matched: boolean }[]
   falseLeaks: { file: string; page: number; bbox: Box; kind: string }[]
   withheldErrors: { file: string; page: number; truth: boolean; detected: boolean }[]
+  /** Found leaks whose reported length is more than 10 % off. */
+  leakLengths: { file: string; page: number; bbox: Box; truth: number; detected: number }[]
 }
 
 export function area([x0, y0, x1, y1]: Box): number {
@@ -192,7 +195,7 @@ export function score(truths: readonly TruthFile[], detections: readonly Detecte
   const lookalikeByStyle: Record<string, number> = {}
   const grounds = { matched: 0, correct: 0, labelled: 0, labelledCorrect: 0 }
   const groundsByPlacement: Record<string, { matched: number; correct: number }> = {}
-  const leaks = { tp: 0, fp: 0, fn: 0, kindCorrect: 0 }
+  const leaks = { tp: 0, fp: 0, fn: 0, kindCorrect: 0, charsExact: 0, charsClose: 0 }
   const kinds = { matched: 0, correct: 0, confusions: {} as Record<string, number> }
   const withheld = { tp: 0, fp: 0, fn: 0 }
   const missingFiles: string[] = []
@@ -202,7 +205,8 @@ export function score(truths: readonly TruthFile[], detections: readonly Detecte
     wrongGrounds: [],
     missedLeaks: [],
     falseLeaks: [],
-    withheldErrors: []
+    withheldErrors: [],
+    leakLengths: []
   }
 
   for (const truth of truths) {
@@ -243,6 +247,18 @@ export function score(truths: readonly TruthFile[], detections: readonly Detecte
           if (dLeak) {
             leaks.tp++
             if (dLeak.kind === t.leak) leaks.kindCorrect++
+            if (t.leakChars !== undefined && dLeak.chars !== undefined) {
+              if (dLeak.chars === t.leakChars) leaks.charsExact++
+              if (Math.abs(dLeak.chars - t.leakChars) <= 0.1 * t.leakChars) leaks.charsClose++
+              else
+                details.leakLengths.push({
+                  file: truth.file,
+                  page: page.index,
+                  bbox: t.bbox,
+                  truth: t.leakChars,
+                  detected: dLeak.chars
+                })
+            }
           } else {
             leaks.fn++
             details.missedLeaks.push({
@@ -344,7 +360,12 @@ export function score(truths: readonly TruthFile[], detections: readonly Detecte
         Object.entries(groundsByPlacement).sort(([a], [b]) => a.localeCompare(b))
       )
     },
-    leaks: { ...prf(leaks.tp, leaks.fp, leaks.fn), kindCorrect: leaks.kindCorrect },
+    leaks: {
+      ...prf(leaks.tp, leaks.fp, leaks.fn),
+      kindCorrect: leaks.kindCorrect,
+      charsExact: leaks.charsExact,
+      charsClose: leaks.charsClose
+    },
     kinds: { ...kinds, accuracy: kinds.matched === 0 ? 1 : kinds.correct / kinds.matched },
     withheldInFull: prf(withheld.tp, withheld.fp, withheld.fn),
     missingFiles,
