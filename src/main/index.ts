@@ -10,6 +10,7 @@ import { app, BrowserWindow, dialog, Menu, session, type WebContents } from 'ele
 import type { ImportResult, MenuCommand } from '@shared/ipc'
 import { decideAfterRendererGone } from './crashRecovery'
 import { createIpcRegistry, send } from './ipc'
+import { JobOwners } from './jobOwners'
 import { buildMenuTemplate } from './menu'
 import { installNavigationGuards } from './navigation'
 import { createLocalLog, installRequestFilter } from './network'
@@ -81,16 +82,10 @@ function createWindow(log: (line: string) => void): BrowserWindow {
   return window
 }
 
-/** Which window started which analysis: events go back only to it, and die with it. */
-const jobOwners = new Map<string, WebContents>()
+const jobOwners = new JobOwners<WebContents>()
 let cancelJob: (jobId: string) => void = () => undefined
 function cancelJobsOf(contents: WebContents): void {
-  for (const [jobId, owner] of jobOwners) {
-    if (owner === contents) {
-      jobOwners.delete(jobId)
-      cancelJob(jobId)
-    }
-  }
+  for (const jobId of jobOwners.releaseAll(contents)) cancelJob(jobId)
 }
 
 function wireIpc(services: MainServices): void {
@@ -110,19 +105,16 @@ function wireIpc(services: MainServices): void {
   registry.handle('pdf:import-dropped', (_event, paths) => services.importPaths(paths))
   registry.handle('analysis:start', async (event, start) => {
     const owner = event.sender
-    jobOwners.set(start.jobId, owner)
+    if (!jobOwners.claim(start.jobId, owner))
+      throw new Error('analysis:start: this job id is already in use.')
     const { finished } = await services.startAnalysis(start, (analysisEvent) =>
       send(owner, 'analysis:event', start.jobId, analysisEvent)
     )
-    void finished.then(() => {
-      if (jobOwners.get(start.jobId) === owner) jobOwners.delete(start.jobId)
-    })
+    void finished.then(() => jobOwners.release(start.jobId, owner))
   })
   registry.handle('analysis:cancel', async (event, jobId) => {
     // A window may cancel only its own jobs.
-    if (jobOwners.get(jobId) !== event.sender) return
-    jobOwners.delete(jobId)
-    services.cancelAnalysis(jobId)
+    if (jobOwners.release(jobId, event.sender)) services.cancelAnalysis(jobId)
   })
   cancelJob = (jobId) => services.cancelAnalysis(jobId)
 }
