@@ -36,7 +36,8 @@ export async function evaluate(
     truths.push(truth)
     try {
       const bytes = new Uint8Array(readFileSync(entry.pdfPath))
-      results.push(await scanPdfBytes(bytes, basename(entry.pdfPath), { revealLeaks: false }))
+      // Revealed so the scorer can compare the recovered text with what the generator hid.
+      results.push(await scanPdfBytes(bytes, basename(entry.pdfPath), { revealLeaks: true }))
       onProgress?.(`  scanned ${entry.name}`)
     } catch (err) {
       // A crash on one file is scored as every box on it missed, and reported, not thrown.

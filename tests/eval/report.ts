@@ -51,7 +51,8 @@ export function formatSummary(s: Summary): string {
     `  grounds by placement:  ${Object.entries(s.grounds.byPlacement)
       .map(([k, v]) => `${k} ${v.correct}/${v.matched}`)
       .join(', ')}`,
-    `  leak kind correct:     ${s.leaks.kindCorrect} of ${s.leaks.tp} found leaks; length exact ${s.leaks.charsExact}, within 10 % ${s.leaks.charsClose}`,
+    `  leak kind correct:     ${s.leaks.kindCorrect} of ${s.leaks.tp} found leaks; length exact ${s.leaks.charsExact}, within 10 % ${s.leaks.charsClose}` +
+      (s.leaks.textChecked ? `; revealed text exact ${s.leaks.textExact} of ${s.leaks.textChecked}` : ''),
     `  box kind correct:      ${pct(s.kinds.accuracy)} of ${s.kinds.matched} matched boxes` +
       (Object.keys(s.kinds.confusions).length
         ? ` (${Object.entries(s.kinds.confusions)

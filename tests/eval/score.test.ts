@@ -193,6 +193,45 @@ describe('score', () => {
   })
 })
 
+describe('revealed leak text', () => {
+  it('compares the revealed text with what lies under the box, ignoring whitespace', () => {
+    const one = truthFile([
+      {
+        index: 0,
+        width: 100,
+        height: 100,
+        rotation: 0,
+        withheldInFull: false,
+        redactions: [
+          truthBox([10, 10, 50, 20], { leak: 'text-under-box', leakChars: 9, leakText: 'Aroha Ngata' }),
+          truthBox([10, 30, 50, 40], { leak: 'text-under-box', leakChars: 4, leakText: '04 9' })
+        ],
+        lookalikes: []
+      }
+    ])
+    const s = score(
+      [one],
+      [
+        {
+          file: 'a.pdf',
+          pages: [
+            {
+              index: 0,
+              withheldInFull: false,
+              redactions: [
+                { ...det([10, 10, 50, 20], [], 'text-under-box', 9), leakedText: 'Aroha  Ngata ' },
+                { ...det([10, 30, 50, 40], [], 'text-under-box', 4), leakedText: '04 8' }
+              ]
+            }
+          ]
+        }
+      ]
+    )
+    expect(s.leaks).toMatchObject({ textChecked: 2, textExact: 1 })
+    expect(s.details.leakTexts).toMatchObject([{ truth: '04 9', detected: '04 8' }])
+  })
+})
+
 describe('score on the generated quick corpus', () => {
   it('gives a perfect score to the truth itself and a zero recall to an empty scan', async () => {
     const { corpusSpecs, generateFile } = await import('../fixtures/generator/corpus')

@@ -23,6 +23,8 @@ export interface DetectedFile {
       readonly kind: string
       readonly grounds: readonly string[]
       readonly leak: { readonly kind: string; readonly chars?: number } | null
+      /** Present when the scan ran with revealLeaks. */
+      readonly leakedText?: string | null
     }[]
   }[]
 }
@@ -63,7 +65,13 @@ export interface Summary {
     byPlacement: Record<string, { matched: number; correct: number }>
   }
   /** `charsExact`/`charsClose`: found leaks whose reported length equals / is within 10 % of truth's. */
-  leaks: Prf & { kindCorrect: number; charsExact: number; charsClose: number }
+  leaks: Prf & {
+    kindCorrect: number
+    charsExact: number
+    charsClose: number
+    textChecked: number
+    textExact: number
+  }
   /** Matched boxes whose detected kind (black, white, grey, colour, page, annotation) is the truth's. */
   kinds: { matched: number; correct: number; accuracy: number; confusions: Record<string, number> }
   withheldInFull: Prf
@@ -105,6 +113,8 @@ export interface Details {
   withheldErrors: { file: string; page: number; truth: boolean; detected: boolean }[]
   /** Found leaks whose reported length is more than 10 % off. */
   leakLengths: { file: string; page: number; bbox: Box; truth: number; detected: number }[]
+  /** Revealed leak text that differs from what lies under the box (whitespace ignored). */
+  leakTexts: { file: string; page: number; bbox: Box; truth: string; detected: string }[]
 }
 
 export function area([x0, y0, x1, y1]: Box): number {
@@ -195,7 +205,16 @@ export function score(truths: readonly TruthFile[], detections: readonly Detecte
   const lookalikeByStyle: Record<string, number> = {}
   const grounds = { matched: 0, correct: 0, labelled: 0, labelledCorrect: 0 }
   const groundsByPlacement: Record<string, { matched: number; correct: number }> = {}
-  const leaks = { tp: 0, fp: 0, fn: 0, kindCorrect: 0, charsExact: 0, charsClose: 0 }
+  const leaks = {
+    tp: 0,
+    fp: 0,
+    fn: 0,
+    kindCorrect: 0,
+    charsExact: 0,
+    charsClose: 0,
+    textChecked: 0,
+    textExact: 0
+  }
   const kinds = { matched: 0, correct: 0, confusions: {} as Record<string, number> }
   const withheld = { tp: 0, fp: 0, fn: 0 }
   const missingFiles: string[] = []
@@ -206,7 +225,8 @@ export function score(truths: readonly TruthFile[], detections: readonly Detecte
     missedLeaks: [],
     falseLeaks: [],
     withheldErrors: [],
-    leakLengths: []
+    leakLengths: [],
+    leakTexts: []
   }
 
   for (const truth of truths) {
@@ -247,6 +267,20 @@ export function score(truths: readonly TruthFile[], detections: readonly Detecte
           if (dLeak) {
             leaks.tp++
             if (dLeak.kind === t.leak) leaks.kindCorrect++
+            const revealed = dets[di!]!.leakedText
+            if (t.leakText !== undefined && typeof revealed === 'string') {
+              // Whitespace-blind: pdf.js decides where spaces fall between runs.
+              leaks.textChecked++
+              if (revealed.replace(/\s/g, '') === t.leakText.replace(/\s/g, '')) leaks.textExact++
+              else
+                details.leakTexts.push({
+                  file: truth.file,
+                  page: page.index,
+                  bbox: t.bbox,
+                  truth: t.leakText,
+                  detected: revealed
+                })
+            }
             if (t.leakChars !== undefined && dLeak.chars !== undefined) {
               if (dLeak.chars === t.leakChars) leaks.charsExact++
               if (Math.abs(dLeak.chars - t.leakChars) <= 0.1 * t.leakChars) leaks.charsClose++
@@ -364,7 +398,9 @@ export function score(truths: readonly TruthFile[], detections: readonly Detecte
       ...prf(leaks.tp, leaks.fp, leaks.fn),
       kindCorrect: leaks.kindCorrect,
       charsExact: leaks.charsExact,
-      charsClose: leaks.charsClose
+      charsClose: leaks.charsClose,
+      textChecked: leaks.textChecked,
+      textExact: leaks.textExact
     },
     kinds: { ...kinds, accuracy: kinds.matched === 0 ? 1 : kinds.correct / kinds.matched },
     withheldInFull: prf(withheld.tp, withheld.fp, withheld.fn),
