@@ -1,7 +1,7 @@
 /**
  * One open PDF in the renderer: its own pdf.js worker (a module Worker the app owns, so a hang can be
- * ended with `terminate()`, security.md P7), the document proxy, and deadline-guarded calls for
- * pages, rendering and text. After any deadline is missed the session is dead: the worker is gone,
+ * ended with `terminate()`, security.md P7), the document proxy, and watchdog-guarded calls for
+ * pages, rendering and text. Once the worker stalls (watchdog.ts) the session is dead: the worker is gone,
  * every later call rejects with the same `PdfEngineHang`, and `onDead` listeners hear about it once.
  */
 /// <reference types="vite/client" />
@@ -15,15 +15,7 @@ import {
 import type { RenderParameters } from 'pdfjs-dist/types/src/display/api'
 import workerUrl from 'pdfjs-dist/build/pdf.worker.mjs?url'
 import { pdfLoadOptions } from './loadOptions'
-import {
-  GET_PAGE_TIMEOUT_MS,
-  OPEN_TIMEOUT_MS,
-  PausableDeadline,
-  PdfEngineHang,
-  RENDER_TIMEOUT_MS,
-  TEXT_TIMEOUT_MS,
-  withDeadline
-} from './watchdog'
+import { OPEN_TIMEOUT_MS, PausableDeadline, PdfEngineHang, STALL_TIMEOUT_MS, StallWatchdog } from './watchdog'
 
 /** Wrong passwords allowed before the document is left locked (the user can start again). */
 export const MAX_PASSWORD_ATTEMPTS = 5
@@ -160,14 +152,14 @@ function makeSession(doc: PDFDocumentProxy, kill: () => void, destroy: () => Pro
   let dead: PdfEngineHang | null = null
   let closed = false
 
-  const die = (hang: PdfEngineHang): void => {
+  const watchdog = new StallWatchdog(STALL_TIMEOUT_MS, (hang) => {
     if (dead) return
     dead = hang
     kill()
     for (const listener of listeners) listener(hang)
-  }
-  const guard = <T>(promise: Promise<T>, ms: number, step: string): Promise<T> =>
-    dead ? Promise.reject(dead) : withDeadline(promise, ms, step, die)
+  })
+  const guard = <T>(promise: Promise<T>, step: string): Promise<T> =>
+    dead ? Promise.reject(dead) : watchdog.track(promise, step)
 
   return {
     doc,
@@ -178,7 +170,7 @@ function makeSession(doc: PDFDocumentProxy, kill: () => void, destroy: () => Pro
     getPage(pageIndex) {
       let page = pages.get(pageIndex)
       if (!page) {
-        page = guard(doc.getPage(pageIndex + 1), GET_PAGE_TIMEOUT_MS, 'getPage')
+        page = guard(doc.getPage(pageIndex + 1), 'getPage')
         // A failed page may be retried later (e.g. after a transient error), so don't cache failure.
         page.catch(() => pages.delete(pageIndex))
         pages.set(pageIndex, page)
@@ -194,10 +186,15 @@ function makeSession(doc: PDFDocumentProxy, kill: () => void, destroy: () => Pro
     },
     render(page, params) {
       const task = page.render(params as RenderParameters)
-      return { promise: guard(task.promise, RENDER_TIMEOUT_MS, 'render'), cancel: () => task.cancel() }
+      // Each chunk of operators the worker delivers and we draw is progress for the watchdog.
+      task.onContinue = (proceed: () => void) => {
+        watchdog.activity()
+        proceed()
+      }
+      return { promise: guard(task.promise, 'render'), cancel: () => task.cancel() }
     },
     textContent(page) {
-      return guard(page.getTextContent(), TEXT_TIMEOUT_MS, 'text')
+      return guard(page.getTextContent(), 'text')
     },
     onDead(listener) {
       listeners.add(listener)
@@ -208,6 +205,7 @@ function makeSession(doc: PDFDocumentProxy, kill: () => void, destroy: () => Pro
       closed = true
       listeners.clear()
       pages.clear()
+      watchdog.stop()
       if (dead) return
       // A healthy worker gets a short grace to let pdf.js release its fonts and caches; it is then
       // terminated whatever happened. Nothing ever waits on this (security.md §2, "Watchdog pitfall").

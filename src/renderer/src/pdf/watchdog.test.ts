@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { PausableDeadline, PdfEngineHang, withDeadline } from './watchdog'
+import { PausableDeadline, PdfEngineHang, StallWatchdog } from './watchdog'
 
 beforeEach(() => {
   vi.useFakeTimers()
@@ -8,23 +8,69 @@ afterEach(() => {
   vi.useRealTimers()
 })
 
-describe('withDeadline', () => {
-  it('passes a timely result through and never fires', async () => {
-    const onExpire = vi.fn()
-    const result = withDeadline(Promise.resolve(7), 1_000, 'getPage', onExpire)
-    await expect(result).resolves.toBe(7)
+describe('StallWatchdog', () => {
+  const make = () => {
+    const onStall = vi.fn()
+    return { onStall, watchdog: new StallWatchdog(1_000, onStall, () => Date.now()) }
+  }
+
+  it('passes results through and never fires when the worker answers', async () => {
+    const { onStall, watchdog } = make()
+    await expect(watchdog.track(Promise.resolve(7), 'getPage')).resolves.toBe(7)
     vi.advanceTimersByTime(5_000)
-    expect(onExpire).not.toHaveBeenCalled()
+    expect(onStall).not.toHaveBeenCalled()
   })
 
-  it('rejects a call that never settles and tells the owner once', async () => {
-    const onExpire = vi.fn()
-    const result = withDeadline(new Promise<never>(() => {}), 1_000, 'render', onExpire)
-    const settled = expect(result).rejects.toBeInstanceOf(PdfEngineHang)
-    vi.advanceTimersByTime(1_000)
-    await settled
-    expect(onExpire).toHaveBeenCalledTimes(1)
-    expect(onExpire.mock.calls[0]?.[0]).toMatchObject({ step: 'render', timeoutMs: 1_000 })
+  it('declares a hang when work is pending and nothing comes back, rejecting every pending call', async () => {
+    const { onStall, watchdog } = make()
+    const render = watchdog.track(new Promise<never>(() => {}), 'render')
+    const text = watchdog.track(new Promise<never>(() => {}), 'text')
+    const both = Promise.all([
+      expect(render).rejects.toMatchObject({ name: 'PdfEngineHang', step: 'render' }),
+      expect(text).rejects.toBeInstanceOf(PdfEngineHang)
+    ])
+    vi.advanceTimersByTime(1_250)
+    await both
+    expect(onStall).toHaveBeenCalledTimes(1)
+    await expect(watchdog.track(Promise.resolve(1), 'getPage')).rejects.toBeInstanceOf(PdfEngineHang)
+  })
+
+  it('lets a call wait behind others as long as the worker keeps answering', async () => {
+    const { onStall, watchdog } = make()
+    let finishSlow: (value: string) => void = () => {}
+    const slow = watchdog.track(new Promise<string>((resolve) => (finishSlow = resolve)), 'render')
+    // Ten other pages finish one every 600 ms: 6 s in all, well past the 1 s stall limit.
+    for (let i = 0; i < 10; i++) {
+      let finish: () => void = () => {}
+      const other = watchdog.track(new Promise<void>((resolve) => (finish = resolve)), 'render')
+      vi.advanceTimersByTime(600)
+      finish()
+      await other
+    }
+    finishSlow('drawn')
+    await expect(slow).resolves.toBe('drawn')
+    expect(onStall).not.toHaveBeenCalled()
+  })
+
+  it('counts explicit activity (render chunks) as progress', () => {
+    const { onStall, watchdog } = make()
+    watchdog.track(new Promise<never>(() => {}), 'render').catch(() => {})
+    for (let i = 0; i < 8; i++) {
+      vi.advanceTimersByTime(500)
+      watchdog.activity()
+    }
+    expect(onStall).not.toHaveBeenCalled()
+    vi.advanceTimersByTime(1_250)
+    expect(onStall).toHaveBeenCalledTimes(1)
+  })
+
+  it('does not count idle time before a call', async () => {
+    const { onStall, watchdog } = make()
+    await watchdog.track(Promise.resolve(), 'getPage')
+    vi.advanceTimersByTime(60_000)
+    watchdog.track(new Promise<never>(() => {}), 'render').catch(() => {})
+    vi.advanceTimersByTime(500)
+    expect(onStall).not.toHaveBeenCalled()
   })
 })
 
