@@ -72,11 +72,21 @@ const BACKGROUND_MIN_PAGE_SHARE = 0.5
 /** A later opaque fill over 90% of a box hides the box itself. */
 const OCCLUDED_MIN_COVERAGE = 0.9
 
+/** Median font size of the visible text runs around the box, weighted by their glyph counts. */
 function localLineHeight(rect: Rect, ctx: PageContext): number {
-  const near = ctx.glyphIndex.near(rect, Math.max(height(rect), 24)).filter((g) => !g.invisible && !g.rotated)
-  if (near.length < 3) return ctx.pageLineHeightPt
-  const sizes = near.map((g) => g.sizePt).sort((a, b) => a - b)
-  return sizes[sizes.length >> 1]!
+  const near = ctx.runIndex
+    .near(rect, Math.max(height(rect), 24))
+    .filter((r) => !r.invisible && r.glyphs[0]?.dir === 0)
+  let count = 0
+  for (const r of near) count += r.glyphs.length
+  if (count < 3) return ctx.pageLineHeightPt
+  near.sort((a, b) => a.sizePt - b.sizePt)
+  let seen = 0
+  for (const r of near) {
+    seen += r.glyphs.length
+    if (seen * 2 > count) return r.sizePt
+  }
+  return ctx.pageLineHeightPt
 }
 
 /** Is the glyph hidden by the bars of this box drawn after it? */

@@ -78,17 +78,23 @@ export function assignBesideLabels(
   pageWidthPt: number
 ): Array<FoundLabel | null> {
   // Text printed on a box is that box's own label; it cannot also be a neighbour's.
+  const onBoxCache = new Map<TextRun, boolean>()
   const onABox = (run: TextRun): boolean => {
-    const cx = (run.rect[0] + run.rect[2]) / 2
-    const cy = (run.rect[1] + run.rect[3]) / 2
-    return targets.some((t) => cx >= t.rect[0] && cx <= t.rect[2] && cy >= t.rect[1] && cy <= t.rect[3])
+    let on = onBoxCache.get(run)
+    if (on === undefined) {
+      const cx = (run.rect[0] + run.rect[2]) / 2
+      const cy = (run.rect[1] + run.rect[3]) / 2
+      on = targets.some((t) => cx >= t.rect[0] && cx <= t.rect[2] && cy >= t.rect[1] && cy <= t.rect[3])
+      onBoxCache.set(run, on)
+    }
+    return on
   }
   const pairs: Pair[] = []
   const labelRuns = new Map<TextRun, FoundLabel | null>()
   targets.forEach((t, index) => {
     if (t.insideLabel) return
     const lh = Math.max(t.lineHeightPt, 4)
-    for (const run of runIndex.near(t.rect, Math.max(pageWidthPt, ABOVE_BELOW_REACH_LINES * lh))) {
+    for (const run of runIndex.near(t.rect, pageWidthPt, ABOVE_BELOW_REACH_LINES * lh)) {
       if (run.invisible || onABox(run)) continue
       const { dx, dy } = gaps(run.rect, t.rect)
       const sameLine = verticalOverlap(run.rect, t.rect) >= 0.5 || (dy === 0 && height(t.rect) > 2 * lh)

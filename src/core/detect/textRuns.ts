@@ -131,25 +131,33 @@ export class BandIndex<T> {
     }
   }
 
-  /** Items whose rectangle meets `rect` grown by `marginPt` (each item once). */
-  near(rect: Rect, marginPt = 0): T[] {
-    const out = new Set<T>()
-    const first = Math.floor((rect[1] - marginPt) / this.bandPt)
-    const last = Math.floor((rect[3] + marginPt) / this.bandPt)
+  /**
+   * Items whose rectangle meets `rect` grown by `marginPt` sideways and `marginYPt` up and down
+   * (each item once, in no particular order).
+   */
+  near(rect: Rect, marginPt = 0, marginYPt = marginPt): T[] {
+    const first = Math.floor((rect[1] - marginYPt) / this.bandPt)
+    const last = Math.floor((rect[3] + marginYPt) / this.bandPt)
+    const out: T[] = []
+    const seen = first === last ? null : new Set<T>()
     for (let b = first; b <= last; b++) {
-      for (const item of this.bands.get(b) ?? []) {
+      const band = this.bands.get(b)
+      if (!band) continue
+      for (const item of band) {
         const r = this.rectOf(item)
         if (
           r[2] >= rect[0] - marginPt &&
           r[0] <= rect[2] + marginPt &&
-          r[3] >= rect[1] - marginPt &&
-          r[1] <= rect[3] + marginPt
+          r[3] >= rect[1] - marginYPt &&
+          r[1] <= rect[3] + marginYPt &&
+          (!seen || !seen.has(item))
         ) {
-          out.add(item)
+          seen?.add(item)
+          out.push(item)
         }
       }
     }
-    return [...out]
+    return out
   }
 }
 

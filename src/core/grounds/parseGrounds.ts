@@ -51,7 +51,12 @@ function usCode(exemption: string, sub: string | undefined): string | null {
   return US_CODES.has(code) ? code : null
 }
 
+/** Every ground has a digit, except the scope markers: most text fails this and skips the regexes. */
+const MAY_CITE = /\d|scope|relevant|responsive/iu
+const NONE: ParsedGrounds = { codes: [], matches: [], label: null }
+
 export function parseGrounds(text: string): ParsedGrounds {
+  if (!MAY_CITE.test(text)) return NONE
   const matches: GroundMatch[] = []
   const push = (code: string, start: number, end: number): void => {
     if (matches.some((m) => start < m.end && end > m.start)) return

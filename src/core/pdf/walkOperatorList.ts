@@ -224,7 +224,22 @@ export function walkOperatorList(
       const advance = width * widthScale
       const x0 = t.x + x * hScale
       const x1 = t.x + (x + advance) * hScale
-      const rect = transformRect(textToPage, Math.min(x0, x1), yBottom, Math.max(x0, x1), yTop)
+      // transformRect inlined: this runs once per glyph (~1M times for a 500-page release).
+      const [ta, tb, tc, td, te, tf] = textToPage
+      const ax = ta * x0 + tc * yBottom + te
+      const ay = tb * x0 + td * yBottom + tf
+      const bx = ta * x1 + tc * yBottom + te
+      const by = tb * x1 + td * yBottom + tf
+      const cx0 = ta * x0 + tc * yTop + te
+      const cy0 = tb * x0 + td * yTop + tf
+      const dx = ta * x1 + tc * yTop + te
+      const dy = tb * x1 + td * yTop + tf
+      const rect: PageRect = [
+        Math.min(ax, bx, cx0, dx),
+        Math.min(ay, by, cy0, dy),
+        Math.max(ax, bx, cx0, dx),
+        Math.max(ay, by, cy0, dy)
+      ]
       const unicode = typeof glyph.unicode === 'string' ? glyph.unicode : ''
       const cx = (rect[0] + rect[2]) / 2
       const cy = (rect[1] + rect[3]) / 2
