@@ -34,7 +34,8 @@ export async function compileEntries(outDir, entries) {
     build: {
       ssr: true,
       outDir: resolve(repoRoot, outDir),
-      emptyOutDir: true,
+      // Kept: the eval compiles run.ts, overlay.ts and the generator CLI into one folder at different times.
+      emptyOutDir: false,
       target: 'node22',
       minify: false,
       sourcemap: true,
