@@ -72,6 +72,9 @@ const DEFAULTS = {
   maxSkewDeg: 3
 } satisfies Required<RasterDetectOptions>
 
+/** Share of light pixels, not text, beyond which a dark shape is hollow rather than a filled box. */
+const MAX_HOLLOW_LIGHT = 0.12
+
 /** Edge wobble (deskewed mean deviation) from which a dark stroke is a marker, points. */
 const MARKER_WOBBLE_PT = 0.32
 
@@ -102,14 +105,16 @@ function classify(f: RegionFeatures, pxPerPt: number): Verdict {
   const lightWidthPt = f.lightWidthPx / pxPerPt
   const hasLightText = f.lightGlyphs >= 3 && lightHeightPt >= 3
   if (hasLightText && (lightWidthPt >= 100 || f.lightFrac >= 0.18)) return null
-  const ink = f.darkFrac + f.lightFrac * 0.5
+  // Light inside that is not text: a hollow shape (a bold glyph's counter, an outlined frame).
+  const hollow = !hasLightText && f.lightFrac > MAX_HOLLOW_LIGHT
+  const ink = f.darkFrac + (hasLightText ? f.lightFrac : 0)
   const flat = f.darkStd <= 20 && f.midFrac <= 0.12
   // A block of stacked bars with a short first or last line is a stack of rectangles, each ≥ 6 pt.
   const stepped = f.fillStepped >= 0.9 && f.bands <= 8 && f.minBandPx >= 6 * pxPerPt
   // A felt-pen stroke: box-shaped overall but with wavy long edges (a drawn box: ~0.2 pt of wobble
   // from noise and blur; a marker at 100 dpi: ≥ 0.4 pt) or streaky ink.
-  const wavy = f.bands === 1 && f.edgeRaggedPx / pxPerPt >= MARKER_WOBBLE_PT
-  if ((f.fillOuter >= 0.88 || stepped) && ink >= 0.85 && flat && !wavy) {
+  const wavy = f.edgeRaggedPx / pxPerPt >= MARKER_WOBBLE_PT
+  if ((f.fillOuter >= 0.88 || stepped) && ink >= 0.85 && flat && !wavy && !hollow) {
     let confidence = 0.97 - (1 - Math.max(f.fillOuter, f.fillStepped)) * 0.8 - f.midFrac
     if (hasLightText) confidence = Math.min(confidence, 0.75)
     if (shortPt < 6) confidence -= 0.1
@@ -358,6 +363,20 @@ export function detectRasterBoxes(
     )
     if (ring > MAX_RING_MID) continue
     const verdict = classify(f, pxPerPt)
+    console.log(
+      'comp',
+      'rag',
+      f.edgeRaggedPx.toFixed(2),
+      verdict?.marker,
+      comp.x0,
+      comp.y0,
+      comp.x1,
+      comp.y1,
+      'ring',
+      ring.toFixed(2),
+      JSON.stringify(f, (k, v) => (typeof v === 'number' ? Math.round(v * 100) / 100 : v)),
+      verdict
+    )
     if (!verdict) continue
     cands.push({
       x0: comp.x0,
@@ -375,6 +394,7 @@ export function detectRasterBoxes(
     extendEnd(c, bitmap, o.darkBelow, pxPerPt, -1)
     extendEnd(c, bitmap, o.darkBelow, pxPerPt, 1)
   }
+  for (const c of cands) console.log('cand', c.x0, c.y0, c.x1, c.y1, c.marker, c.confidence.toFixed(2))
   return mergeCandidates(cands, bitmap, o.darkBelow)
     .filter((c) => !isScannerBorder(c, width, height))
     .map((c) => ({

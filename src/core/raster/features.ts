@@ -27,7 +27,7 @@ export interface RegionFeatures {
   readonly fillStepped: number
   readonly bands: number
   readonly minBandPx: number
-  /** Mean wobble (px) of the top and bottom edges about their median, deskewed: ~0.3 for a drawn box. */
+  /** Median wobble (px) of the top and bottom edges about their medians, deskewed (profile.ts). */
   readonly edgeRaggedPx: number
   /** Fractions of the region's pixels (inside the per-row extents): dark, mid grey, light. */
   readonly darkFrac: number
