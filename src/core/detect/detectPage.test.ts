@@ -1,0 +1,183 @@
+/**
+ * The look-alike rules on hand-made pages: plain data in, the scan contract's page out. Coordinates
+ * are displayed-page points (top-left origin); text is 10 pt Helvetica-like, one glyph per word here.
+ */
+import { describe, expect, it } from 'vitest'
+import type { FillBox, Glyph, PageContent } from '../pdf/pageContent'
+import type { PageRect } from '../types'
+import { detectPage } from './detectPage'
+
+let seq = 0
+const BLACK = [0, 0, 0] as const
+const WHITE = [255, 255, 255] as const
+
+/** A line of text as one glyph per character, 5 pt wide, 10 pt tall, starting at (x, top). */
+function text(s: string, x: number, top: number, colour: readonly [number, number, number] = BLACK): Glyph[] {
+  return [...s].map((ch, i) => ({
+    seq: seq++,
+    rect: [x + 5 * i, top, x + 5 * i + 5, top + 10] as PageRect,
+    unicode: ch,
+    colour,
+    invisible: false,
+    sizePt: 10,
+    rotated: false,
+    dir: 0 as const,
+    clippedOut: false,
+    alpha: 1,
+    group: 0
+  }))
+}
+
+function box(
+  rect: PageRect,
+  colour: readonly [number, number, number] = BLACK,
+  extra: Partial<FillBox> = {}
+): FillBox {
+  return {
+    seq: seq++,
+    rect,
+    colour,
+    alpha: 1,
+    stroked: false,
+    inAnnotation: false,
+    blended: false,
+    group: 0,
+    ...extra
+  }
+}
+
+function page(items: Array<Glyph[] | FillBox>, size: [number, number] = [600, 800]): PageContent {
+  const glyphs: Glyph[] = []
+  const fills: FillBox[] = []
+  for (const item of items) {
+    if (Array.isArray(item)) glyphs.push(...item)
+    else fills.push(item)
+  }
+  return { width: size[0], height: size[1], glyphs, fills, images: [] }
+}
+
+const detect = (content: PageContent, revealLeaks = true) =>
+  detectPage(
+    { index: 0, width: content.width, height: content.height, rotation: 0, content, redactAnnotations: [] },
+    { revealLeaks }
+  )
+
+/** A paragraph around the box so the page has line heights and a text flow. */
+const paragraph = (): Glyph[][] => [
+  text('The Minister met officials on the matter of the review.', 72, 100),
+  text('Officials will report back after the consultation ends.', 72, 130)
+]
+
+describe('detectPage', () => {
+  it('reports a black box over text drawn before it as a leak, text hidden by default', () => {
+    const content = page([
+      ...paragraph(),
+      text('The Minister met Alice Example today.', 72, 115),
+      box([152, 114, 222, 126])
+    ])
+    const shown = detect(content).redactions
+    expect(shown).toHaveLength(1)
+    expect(shown[0]!.kind).toBe('black')
+    expect(shown[0]!.leak?.kind).toBe('text-under-box')
+    expect(shown[0]!.leakedText).toBe('Alice Example')
+    expect(detect(content, false).redactions[0]!.leakedText).toBeNull()
+  })
+
+  it('finds a clean black box in a line gap and reads the label beside it', () => {
+    const content = page([
+      ...paragraph(),
+      text('The Minister met', 72, 115),
+      box([155, 114, 225, 126]),
+      text('s9(2)(a) today.', 230, 115)
+    ])
+    const [r] = detect(content).redactions
+    expect(r?.leak).toBeNull()
+    expect(r?.grounds).toEqual(['9(2)(a)'])
+    expect(r?.label).toBe('s9(2)(a)')
+  })
+
+  it('reads a label printed inside the box', () => {
+    const content = page([...paragraph(), box([72, 114, 200, 126]), text('s9(2)(g)(i)', 80, 115, WHITE)])
+    const [r] = detect(content).redactions
+    expect(r?.grounds).toEqual(['9(2)(g)(i)'])
+    expect(r?.leak).toBeNull()
+  })
+
+  it('flags text drawn on a box in the box colour', () => {
+    const content = page([...paragraph(), box([72, 114, 200, 126]), text('secret name', 80, 115, BLACK)])
+    expect(detect(content).redactions[0]!.leak?.kind).toBe('text-same-colour')
+  })
+
+  it('treats shading with readable text on top as a header, not a redaction', () => {
+    const content = page([
+      ...paragraph(),
+      box([72, 112, 400, 128], [200, 200, 200]),
+      text('Table 1: Budget', 76, 115)
+    ])
+    expect(detect(content).redactions).toEqual([])
+  })
+
+  it('ignores rules, bullets and the white page background', () => {
+    const content = page([
+      box([0, 0, 600, 800], WHITE),
+      ...paragraph(),
+      box([72, 127, 400, 128]), // underline, 1 pt
+      box([60, 103, 65, 108]), // bullet, 5 pt square
+      text('Item one of the list', 72, 160)
+    ])
+    expect(detect(content).redactions).toEqual([])
+  })
+
+  it('takes a white box only where it hides text or carries a label', () => {
+    const hiding = page([
+      ...paragraph(),
+      text('The Minister met Alice Example today.', 72, 115),
+      box([152, 114, 222, 126], WHITE)
+    ])
+    const r = detect(hiding).redactions
+    expect(r.map((x) => [x.kind, x.leak?.kind])).toEqual([['white', 'text-under-box']])
+    const empty = page([...paragraph(), box([300, 300, 400, 312], WHITE)])
+    expect(detect(empty).redactions).toEqual([])
+  })
+
+  it('marks a page-size black box as the page withheld in full', () => {
+    const content = page([box([30, 30, 570, 770]), text('s9(2)(j)', 280, 400, WHITE)])
+    const result = detect(content)
+    expect(result.withheldInFull).toBe(true)
+    expect(result.redactions).toHaveLength(1)
+    expect(result.redactions[0]!.kind).toBe('page')
+    expect(result.redactions[0]!.grounds).toEqual(['9(2)(j)'])
+  })
+
+  it('recognises placeholder pages and leaves ordinary short pages alone', () => {
+    const placeholder = detect(page([text('Withheld in full under section 9(2)(j)', 150, 400)]))
+    expect(placeholder.withheldInFull).toBe(true)
+    expect(placeholder.redactions[0]).toMatchObject({ kind: 'page', source: 'page', grounds: ['9(2)(j)'] })
+    expect(placeholder.redactions[0]!.bbox).toEqual([0, 0, 600, 800])
+    const letterEnd = detect(page([text('Yours sincerely, Jane Example, Chief Executive', 72, 100)]))
+    expect(letterEnd.withheldInFull).toBe(false)
+    expect(letterEnd.redactions).toEqual([])
+  })
+
+  it('reports an unapplied /Redact mark over text as a leak', () => {
+    const content = page([...paragraph(), text('The Minister met Alice Example today.', 72, 115)])
+    const result = detectPage(
+      {
+        index: 0,
+        width: 600,
+        height: 800,
+        rotation: 0,
+        content,
+        redactAnnotations: [{ rect: [152, 114, 222, 126], overlayText: 's9(2)(a)' }]
+      },
+      { revealLeaks: false }
+    )
+    expect(result.redactions).toHaveLength(1)
+    expect(result.redactions[0]).toMatchObject({
+      kind: 'annotation',
+      source: 'annotation',
+      grounds: ['9(2)(a)']
+    })
+    expect(result.redactions[0]!.leak?.kind).toBe('unapplied-annotation')
+  })
+})
