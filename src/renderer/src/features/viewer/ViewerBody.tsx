@@ -26,7 +26,7 @@ export function ViewerBody(props: {
   initialView: ViewStateRow | null
 }): React.JSX.Element {
   const { session, documentId } = props
-  const rows = usePageRows(documentId)
+  const rows = usePageRows(documentId, session.pageCount)
   const { sizes, onMeasured } = usePageSizes(session, rows)
   const [zoom, setZoom] = useState<ZoomSetting>(props.initialView?.zoom ?? 'fit-width')
   const [pageIndex, setPageIndex] = useState(() =>

@@ -19,16 +19,28 @@ const NO_REDACTIONS: RedactionRow[] = []
 export const useDocumentName = (documentId: string): string | null | undefined =>
   useLiveQuery(async () => (await withheld.documents.get(documentId))?.name ?? null, [documentId])
 
-/** Page rows in page order; [] until the analysis has written them. */
-export const usePageRows = (documentId: string): PageRow[] | undefined =>
-  useLiveQuery(
+/**
+ * Page rows in page order, for their sizes; [] until the analysis has written them. Once every page
+ * has a row the result is kept and the query stops: the analysis then rewrites one row per page it
+ * finishes (1,000 writes for 1,000 pages), and re-reading all rows on each would cost the UI
+ * thread ~1,000 × 1,000 row reads for sizes that no longer change.
+ */
+export function usePageRows(documentId: string, pageCount: number): PageRow[] | undefined {
+  const [complete, setComplete] = useState<{ id: string; rows: PageRow[] } | null>(null)
+  const done = complete?.id === documentId ? complete.rows : null
+  const live = useLiveQuery(
     () =>
+      done ??
       withheld.pages
         .where('[documentId+pageIndex]')
         .between([documentId, Dexie.minKey], [documentId, Dexie.maxKey])
         .toArray(),
-    [documentId]
+    [documentId, done]
   )
+  // React's "adjust state while rendering" pattern: latch the complete set on the render that sees it.
+  if (!done && live && pageCount > 0 && live.length >= pageCount) setComplete({ id: documentId, rows: live })
+  return done ?? live
+}
 
 export const usePageRedactions = (documentId: string, pageIndex: number): RedactionRow[] =>
   useLiveQuery(
