@@ -119,7 +119,8 @@ export function detectPage(input: PageInput, options: DetectOptions): ScanPage {
   const visibleGlyphs = glyphs.filter((g) => !g.invisible && !g.clippedOut && g.unicode.trim() !== '')
   const hasTextLayer = glyphs.some((g) => g.unicode.trim() !== '')
   const scanned = isScanned(content, visibleGlyphs.length)
-  const runs = buildRuns(glyphs.filter((g) => !g.clippedOut))
+  // Runs keep text clipped off the page edge: a label running past the margin is still that label.
+  const runs = buildRuns(glyphs)
   const pageLineHeightPt =
     median(visibleGlyphs.filter((g) => !g.rotated).map((g) => g.sizePt)) || DEFAULT_LINE_HEIGHT_PT
   const glyphIndex = new BandIndex(glyphs, (g) => g.rect)

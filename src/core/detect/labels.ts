@@ -6,7 +6,7 @@
 import { parseGrounds } from '../grounds/parseGrounds'
 import { gaps, height, horizontalOverlap, verticalOverlap, type Rect } from './geometry'
 import { isOnlyLabel } from './leaks'
-import type { BandIndex, TextRun } from './textRuns'
+import { glyphText, type BandIndex, type TextRun } from './textRuns'
 
 export interface LabelTarget {
   readonly rect: Rect
@@ -82,9 +82,16 @@ export function assignBesideLabels(
   const onABox = (run: TextRun): boolean => {
     let on = onBoxCache.get(run)
     if (on === undefined) {
-      const cx = (run.rect[0] + run.rect[2]) / 2
-      const cy = (run.rect[1] + run.rect[3]) / 2
-      on = targets.some((t) => cx >= t.rect[0] && cx <= t.rect[2] && cy >= t.rect[1] && cy <= t.rect[3])
+      // Most of its glyphs on one box: a run that merely passes under a box (hidden text) is not.
+      on = targets.some((t) => {
+        let inside = 0
+        for (const g of run.glyphs) {
+          const cx = (g.rect[0] + g.rect[2]) / 2
+          const cy = (g.rect[1] + g.rect[3]) / 2
+          if (cx >= t.rect[0] && cx <= t.rect[2] && cy >= t.rect[1] && cy <= t.rect[3]) inside++
+        }
+        return inside >= 0.8 * run.glyphs.length
+      })
       onBoxCache.set(run, on)
     }
     return on
@@ -103,11 +110,19 @@ export function assignBesideLabels(
         found = isOnlyLabel(run.text) ? labelFor(run.text) : null
         labelRuns.set(run, found)
       }
-      if (!found && sameLine && dx <= INLINE_REACH_LINES * lh) {
-        // Printed inline, right after the box or just before it, with the sentence going on.
-        const after = run.rect[0] >= t.rect[2] - 1
-        const inline = edgeLabel(run.text, !after)
-        if (inline) pairs.push({ target: index, run, label: inline, score: dx })
+      if (!found && sameLine) {
+        // Printed inline, right after the box or just before it, with the sentence going on. The run may
+        // also hold the text the box hides (drawn first, one run with its line): read only the glyphs
+        // clear of the box on either side.
+        const right = run.glyphs.filter((g) => g.rect[0] >= t.rect[2] - 1)
+        const left = run.glyphs.filter((g) => g.rect[2] <= t.rect[0] + 1)
+        const rightGap = right.length > 0 ? right[0]!.rect[0] - t.rect[2] : Infinity
+        const leftGap = left.length > 0 ? t.rect[0] - left[left.length - 1]!.rect[2] : Infinity
+        const reach = INLINE_REACH_LINES * lh
+        const inline =
+          (rightGap <= reach ? edgeLabel(glyphText(right), false) : null) ??
+          (leftGap <= reach ? edgeLabel(glyphText(left), true) : null)
+        if (inline) pairs.push({ target: index, run, label: inline, score: Math.min(rightGap, leftGap) })
         continue
       }
       if (!found) continue
