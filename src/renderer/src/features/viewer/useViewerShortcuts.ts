@@ -1,5 +1,6 @@
 /**
- * Keyboard and menu commands for an open document. Zoom keys (Ctrl+= / Ctrl+− / Ctrl+0) work
+ * Keyboard and menu commands for an open document. Zoom keys (Ctrl+= / Ctrl+− / Ctrl+0, and Ctrl+1 /
+ * Ctrl+2 for fit width / fit page, as in the View menu) work
  * anywhere in the window and are swallowed so Chromium's page zoom never scales the whole UI;
  * paging keys work when focus is in the viewer and not in a text field.
  */
@@ -21,15 +22,34 @@ export interface ViewerCommands {
   scrollsHorizontally(): boolean
 }
 
+function runCommand(c: ViewerCommands, command: MenuCommand): void {
+  const actions: Partial<Record<MenuCommand, () => void>> = {
+    'zoom-in': c.zoomIn,
+    'zoom-out': c.zoomOut,
+    'zoom-reset': c.zoomReset,
+    'zoom-fit-width': c.fitWidth,
+    'zoom-fit-page': c.fitPage,
+    'toggle-thumbnails': c.toggleThumbnails
+  }
+  actions[command]?.()
+}
+
 const isTextField = (target: EventTarget | null): boolean =>
   target instanceof HTMLElement &&
   (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+
+/**
+ * The menu's accelerators (CmdOrCtrl+= …) and our keydown handler may both see one key press,
+ * depending on platform; a menu command this soon after the same keyboard command is that echo.
+ */
+const ECHO_WINDOW_MS = 150
 
 export function useViewerShortcuts(
   root: React.RefObject<HTMLElement | null>,
   commands: ViewerCommands
 ): void {
   const latest = useRef(commands)
+  const lastKeyCommand = useRef<{ command: MenuCommand; at: number } | null>(null)
   useEffect(() => {
     latest.current = commands
   })
@@ -38,17 +58,20 @@ export function useViewerShortcuts(
     const onKeyDown = (event: KeyboardEvent): void => {
       const c = latest.current
       if (event.ctrlKey || event.metaKey) {
-        const zoom: Record<string, (() => void) | undefined> = {
-          '=': c.zoomIn,
-          '+': c.zoomIn,
-          '-': c.zoomOut,
-          _: c.zoomOut,
-          '0': c.zoomReset
+        const zoom: Record<string, MenuCommand | undefined> = {
+          '=': 'zoom-in',
+          '+': 'zoom-in',
+          '-': 'zoom-out',
+          _: 'zoom-out',
+          '0': 'zoom-reset',
+          '1': 'zoom-fit-width',
+          '2': 'zoom-fit-page'
         }
-        const action = zoom[event.key]
-        if (action && !event.altKey) {
+        const command = zoom[event.key]
+        if (command && !event.altKey) {
           event.preventDefault()
-          action()
+          lastKeyCommand.current = { command, at: performance.now() }
+          runCommand(c, command)
         }
         return
       }
@@ -79,16 +102,12 @@ export function useViewerShortcuts(
   }, [root])
 
   useEffect(() => {
-    const run: Partial<Record<MenuCommand, () => void>> = {
-      'zoom-in': () => latest.current.zoomIn(),
-      'zoom-out': () => latest.current.zoomOut(),
-      'zoom-reset': () => latest.current.zoomReset(),
-      'zoom-fit-width': () => latest.current.fitWidth(),
-      'zoom-fit-page': () => latest.current.fitPage(),
-      'toggle-thumbnails': () => latest.current.toggleThumbnails()
-    }
     // window.api is absent when the renderer runs outside Electron without the test harness.
     const api = (window as Partial<Window>).api
-    return api?.onMenuCommand((command) => run[command]?.())
+    return api?.onMenuCommand((command) => {
+      const key = lastKeyCommand.current
+      if (key && key.command === command && performance.now() - key.at < ECHO_WINDOW_MS) return
+      runCommand(latest.current, command)
+    })
   }, [])
 }
