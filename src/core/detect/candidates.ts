@@ -38,7 +38,10 @@ export function findCandidates(fills: readonly FillBox[]): Candidate[] {
   // though both read as "white". Channels are bucketed by 16/255 so producers' rounding still matches.
   const byColour = new Map<string, Array<FillBox & { colour: Rgb }>>()
   for (const f of usable) {
-    const key = f.colour.map((c) => Math.round(c / 16)).join(',')
+    // All near-blacks are one ink to the eye (#000 and #2c2e35 bars of one block); other colours
+    // must match within a bucket.
+    const key =
+      classifyColour(f.colour) === 'black' ? 'black' : f.colour.map((c) => Math.round(c / 16)).join(',')
     let list = byColour.get(key)
     if (!list) byColour.set(key, (list = []))
     list.push(f)
