@@ -73,6 +73,8 @@ export function DocumentViewer({ documentId, onClose }: DocumentViewerProps): Re
         </button>
       </ViewerMessage>
     )
+  } else if (session.status === 'password') {
+    body = <ViewerMessage tone="locked" title="This PDF is protected by a password." />
   } else {
     body = <ViewerMessage tone="busy" title={`Opening ${name || 'document'}…`} />
   }
