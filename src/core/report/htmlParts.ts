@@ -1,0 +1,108 @@
+/**
+ * Building blocks for the HTML report: escaping (every string that reaches markup goes through `esc`:
+ * labels, names and notes come from hostile PDFs, security.md X2), the stylesheet, number formats and
+ * the page thumbnail as inline SVG (the page outline with its boxes, no image needed).
+ */
+import type { RegisterRow, ReportPage } from './types'
+
+const ESCAPES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;'
+}
+
+/** Escapes text for element content and quoted attribute values alike. */
+export const esc = (value: string): string => value.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c)
+
+export const fmtInt = (n: number): string => Math.round(n).toLocaleString('en-NZ')
+export const fmtNum = (n: number, digits = 1): string =>
+  n.toLocaleString('en-NZ', { minimumFractionDigits: digits, maximumFractionDigits: digits })
+
+/** Pages per thumbnail label size: a ref number stays readable at the 170 px thumbnail width. */
+const THUMB_WIDTH_PX = 170
+
+export function pageThumbnail(page: ReportPage, rows: ReadonlyMap<number, RegisterRow>): string {
+  const { width: w, height: h } = page
+  // A label ~11 px high at 170 px wide: 11/170 of the page width in page points.
+  const fontPt = Math.max(6, (11 / THUMB_WIDTH_PX) * w)
+  const boxes = page.refs
+    .map((ref) => {
+      const row = rows.get(ref)
+      if (!row) return ''
+      const [x0, y0, x1, y1] = row.pageRect
+      const cls = row.kind === 'white' ? 'box white' : row.status === 'disputed' ? 'box disputed' : 'box'
+      const tx = Math.min(Math.max(x0 + fontPt * 0.2, 0), w - fontPt)
+      const ty = Math.min(Math.max(y0 + fontPt * 0.95, fontPt), h)
+      return (
+        `<rect class="${cls}" x="${x0}" y="${y0}" width="${Math.max(0.5, x1 - x0)}" height="${Math.max(0.5, y1 - y0)}"/>` +
+        `<text x="${tx}" y="${ty}" font-size="${fontPt}">${ref}</text>`
+      )
+    })
+    .join('')
+  const what = `${page.refs.length} redaction${page.refs.length === 1 ? '' : 's'}`
+  const label = `Page ${page.pageNumber} of ${page.documentName}: ${what}${page.withheldInFull ? ', withheld in full' : ''}`
+  return (
+    `<figure class="thumb"><svg viewBox="0 0 ${w} ${h}" role="img" aria-label="${esc(label)}">` +
+    `<rect class="page" x="0" y="0" width="${w}" height="${h}"/>${boxes}</svg>` +
+    `<figcaption>${esc(page.documentName)}, p. ${page.pageNumber}${page.withheldInFull ? ' (in full)' : ''}</figcaption></figure>`
+  )
+}
+
+export const STYLE = `
+html { --ink: #1b1b1b; --muted: #555; --rule: #c8c8c8; --accent: #7a1f1f; --band: #f3f3f3; }
+* { box-sizing: border-box; }
+body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+  color: var(--ink); margin: 0 auto; max-width: 1200px; padding: 24px; }
+h1 { font-size: 1.9em; margin: 0 0 .2em; }
+h2 { font-size: 1.4em; border-bottom: 2px solid var(--ink); padding-bottom: .2em; margin-top: 2em; }
+h3 { font-size: 1.1em; margin: 1.4em 0 .3em; }
+h4 { font-size: 1em; margin: .8em 0 .2em; }
+.sub { color: var(--muted); margin: 0 0 1em; }
+dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: .2em 1.2em; margin: 1em 0; }
+dl.meta dt { font-weight: 600; }
+dl.meta dd { margin: 0; }
+.figures { display: grid; grid-template-columns: repeat(auto-fill, minmax(150px, 1fr)); gap: 10px; margin: 1em 0; }
+.figure { border: 1px solid var(--rule); padding: 8px 10px; }
+.figure .n { font-size: 1.6em; font-weight: 700; display: block; }
+.figure .t { color: var(--muted); font-size: .9em; }
+table { border-collapse: collapse; width: 100%; margin: .6em 0 1.2em; font-size: .92em; }
+caption { text-align: left; font-weight: 600; padding: .3em 0; }
+th, td { border: 1px solid var(--rule); padding: 4px 6px; vertical-align: top; text-align: left; }
+thead th { background: var(--band); }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.wrap { overflow-wrap: anywhere; }
+.coords, .hash { color: var(--muted); font-size: .85em; font-variant-numeric: tabular-nums; }
+.hash { font-family: ui-monospace, Menlo, Consolas, monospace; overflow-wrap: anywhere; }
+.status-disputed { color: var(--accent); font-weight: 600; }
+.leak { color: var(--accent); }
+.warning { border-left: 4px solid var(--accent); padding: .4em .8em; background: #fbf1f1; }
+.ground { border-left: 3px solid var(--rule); padding-left: 12px; }
+.thumbs { display: grid; grid-template-columns: repeat(auto-fill, minmax(170px, 1fr)); gap: 14px; }
+figure.thumb { margin: 0; break-inside: avoid; }
+figure.thumb svg { width: 100%; height: auto; display: block; }
+figure.thumb figcaption { font-size: .8em; color: var(--muted); overflow-wrap: anywhere; }
+svg .page { fill: #fff; stroke: #888; stroke-width: 0.4%; }
+svg .box { fill: #111; }
+svg .box.white { fill: #fff; stroke: #111; stroke-dasharray: 4 2; }
+svg .box.disputed { fill: var(--accent); }
+svg text { fill: #ffd400; font-family: system-ui, Arial, sans-serif; font-weight: 700;
+  paint-order: stroke; stroke: #000; stroke-width: 1.5px; }
+.complaint { border: 1px solid var(--rule); padding: 4px 16px 12px; }
+footer { margin-top: 3em; color: var(--muted); font-size: .85em; }
+nav ol { columns: 2; }
+@media print {
+  @page { size: A4; margin: 14mm 12mm; }
+  body { font-size: 9.5pt; padding: 0; max-width: none; }
+  nav { display: none; }
+  h2 { break-before: page; break-after: avoid; }
+  section:first-of-type h2 { break-before: auto; }
+  h3, h4 { break-after: avoid; }
+  table { font-size: 8pt; }
+  thead { display: table-header-group; }
+  tr, .ground, .figure { break-inside: avoid; }
+  .thumbs { grid-template-columns: repeat(5, 1fr); gap: 8px; }
+  a { color: inherit; text-decoration: none; }
+}
+`
