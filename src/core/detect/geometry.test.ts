@@ -37,6 +37,16 @@ describe('geometry', () => {
       )
     ).toEqual([[0, 1, 2]])
   })
+  it('groups a page of many small fills the same way however many there are', () => {
+    // 100 rows × 50 separate 4 × 4 squares, plus one block of two touching bars at the bottom.
+    const rects: Array<[number, number, number, number]> = []
+    for (let row = 0; row < 100; row++)
+      for (let col = 0; col < 50; col++) rects.push([col * 10, row * 10, col * 10 + 4, row * 10 + 4])
+    rects.push([0, 2000, 300, 2012], [0, 2012, 300, 2024])
+    const groups = mergeGroups(rects, 1, 0.9)
+    expect(groups).toHaveLength(5001)
+    expect(groups.filter((g) => g.length === 2)).toEqual([[5000, 5001]])
+  })
   it('keeps a box apart from a bigger same-colour fill it sits on', () => {
     expect(
       mergeGroups(

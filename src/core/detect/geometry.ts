@@ -83,9 +83,18 @@ const MIN_BAR_PT = 3
 
 export function mergeGroups(rects: readonly Rect[], touchPt: number, minFill: number): number[][] {
   const order = rects.map((_, i) => i).sort((a, b) => rects[a]![1] - rects[b]![1])
-  const groups: Array<{ members: number[]; bounds: Rect; area: number; barHeight: number }> = []
+  type Group = { members: number[]; bounds: Rect; area: number; barHeight: number }
+  // Rectangles arrive top to bottom, so a group ending above the current top (beyond the touch
+  // distance) can never merge again: retire it, and a page of 20,000 map fills stays near-linear.
+  let groups: Group[] = []
+  const retired: Group[] = []
   for (const index of order) {
     const r = rects[index]!
+    if (groups.length > 64) {
+      const still: Group[] = []
+      for (const g of groups) (g.bounds[3] + touchPt < r[1] ? retired : still).push(g)
+      groups = still
+    }
     let merged = true
     let current = { members: [index], bounds: r, area: area(r), barHeight: height(r) }
     while (merged) {
@@ -126,5 +135,5 @@ export function mergeGroups(rects: readonly Rect[], touchPt: number, minFill: nu
     }
     groups.push(current)
   }
-  return groups.map((g) => g.members.sort((a, b) => a - b))
+  return [...retired, ...groups].map((g) => g.members.sort((a, b) => a - b))
 }

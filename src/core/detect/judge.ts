@@ -329,8 +329,11 @@ export function judge(c: Candidate, ctx: PageContext): Judgement {
   }
   // Grey, colour and white boxes need evidence: they hide (even blank) text, sit in a gap in a line of
   // text at text height, or (decided later) carry a ground label beside them.
-  if (hidden.length > 0)
+  // Covering live text (even blank runs of it) is evidence; invisible OCR or clip text is not.
+  if (hiddenVisible.length > 0)
     return { ...withLabel, verdict: 'redaction', reason: 'covers-text', confidence: 0.85 }
+  // A coloured fill in an annotation's appearance is a form field or a note, unless labelled.
+  if (c.inAnnotation) return { ...withLabel, verdict: 'needs-label', reason: 'needs-label', confidence: 0.7 }
   if ((c.colourClass === 'grey' || c.colourClass === 'colour') && inFlow) {
     return { ...withLabel, verdict: 'redaction', reason: 'in-text-flow', confidence: 0.8 }
   }
