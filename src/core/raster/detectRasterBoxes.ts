@@ -109,8 +109,8 @@ function classify(f: RegionFeatures, pxPerPt: number): Verdict {
   const hollow = !hasLightText && f.lightFrac > MAX_HOLLOW_LIGHT
   const ink = f.darkFrac + (hasLightText ? f.lightFrac : 0)
   const flat = f.darkStd <= 20 && f.midFrac <= 0.12
-  // A block of stacked bars with a short first or last line is a stack of rectangles, each ≥ 6 pt.
-  const stepped = f.fillStepped >= 0.9 && f.bands <= 8 && f.minBandPx >= 6 * pxPerPt
+  // A block of stacked bars with a short first or last line is a stack of rectangles, each ≥ 4 pt.
+  const stepped = f.fillStepped >= 0.9 && f.bands <= 8 && f.minBandPx >= 4 * pxPerPt
   // A felt-pen stroke: box-shaped overall but with wavy long edges (a drawn box: ~0.2 pt of wobble
   // from noise and blur; a marker at 100 dpi: ≥ 0.4 pt) or streaky ink.
   const wavy = f.edgeRaggedPx / pxPerPt >= MARKER_WOBBLE_PT
@@ -121,7 +121,9 @@ function classify(f: RegionFeatures, pxPerPt: number): Verdict {
     return { marker: false, confidence }
   }
   // Marker: elongated, at most a few text lines thick, mostly ink, edges or texture uneven.
-  if (f.fillOuter >= 0.6 && f.darkFrac >= 0.6 && longPt >= 2.5 * shortPt && shortPt <= 40 && !hasLightText) {
+  // Felt-pen ink is dark (≤ 60 even where one pass is thin); a marked span is at least a short word.
+  const markerLike = f.darkMean <= 60 && longPt >= 20 && longPt >= 2.5 * shortPt && shortPt <= 40
+  if (markerLike && f.fillOuter >= 0.6 && f.darkFrac >= 0.6 && !hasLightText) {
     return { marker: true, confidence: 0.45 + 0.15 * Math.min(1, (f.fillOuter - 0.6) / 0.3) }
   }
   return null
@@ -207,6 +209,31 @@ function ringTone(
   return total > 0 ? mid / total : 0
 }
 
+/** Ink share beside a bar above which there is text there (a line of text is ≥ 8% ink). */
+const MAX_INK_BESIDE_BAR = 0.03
+
+/** Ink share in [x0, x1) over the middle 60% of the rows [y0, y1): skew moves the ends of a bar. */
+function inkBeside(
+  bitmap: GreyBitmap,
+  darkBelow: number,
+  x0: number,
+  x1: number,
+  y0: number,
+  y1: number
+): number {
+  const inset = Math.round(0.2 * (y1 - y0))
+  let dark = 0
+  let total = 0
+  for (let y = Math.max(0, y0 + inset); y < Math.min(bitmap.height, y1 - inset); y++) {
+    const row = y * bitmap.width
+    for (let x = Math.max(0, x0); x < Math.min(bitmap.width, x1); x++) {
+      total++
+      if ((bitmap.data[row + x] as number) < darkBelow) dark++
+    }
+  }
+  return total > 0 ? dark / total : 0
+}
+
 /** Should a and b be one box? Returns true when they were merged into a. */
 function shouldMerge(a: Candidate, b: Candidate, bitmap: GreyBitmap, darkBelow: number): boolean {
   const ah = a.y1 - a.y0
@@ -218,14 +245,21 @@ function shouldMerge(a: Candidate, b: Candidate, bitmap: GreyBitmap, darkBelow: 
   // Overlapping by a third of the smaller: one box drawn over another. Mere contact is judged below.
   if (xOver * yOver >= 0.3 * Math.min(aw * ah, bw * bh)) return true
   // Stacked bars (one block redaction drawn line by line): line-long bars, the shorter almost wholly
-  // under or over the other, a gap of ≤ 3 px (~2 pt). Word boxes on successive lines stay apart.
+  // under or over the other, a gap of ≤ 3 px (~2 pt). Every bar but the last runs to its line's end
+  // and every bar but the first starts its line, so there is no text right of the upper bar nor
+  // left of the lower one; word boxes on successive lines have text beside them and stay apart.
   const gapY = Math.max(a.y0, b.y0) - Math.min(a.y1, b.y1)
-  // Bars of one block share the column's left edge (later lines) or right edge (first line).
   const lineLong = Math.max(aw / ah, bw / bh) >= 4
-  const edgeTol = Math.max(ah, bh)
-  const aligned = Math.abs(a.x0 - b.x0) <= edgeTol || Math.abs(a.x1 - b.x1) <= edgeTol
   const close = gapY <= Math.max(3, 0.15 * Math.min(ah, bh))
-  if (lineLong && aligned && close && xOver >= 0.8 * Math.min(aw, bw)) return true
+  if (lineLong && close && xOver >= 0.8 * Math.min(aw, bw)) {
+    const upper = a.y0 <= b.y0 ? a : b
+    const lower = upper === a ? b : a
+    const uh = upper.y1 - upper.y0
+    const lh = lower.y1 - lower.y0
+    const rightOfUpper = inkBeside(bitmap, darkBelow, upper.x1 + 3, upper.x1 + 3 + 2 * uh, upper.y0, upper.y1)
+    const leftOfLower = inkBeside(bitmap, darkBelow, lower.x0 - 3 - 2 * lh, lower.x0 - 3, lower.y0, lower.y1)
+    if (rightOfUpper <= MAX_INK_BESIDE_BAR && leftOfLower <= MAX_INK_BESIDE_BAR) return true
+  }
   // Same line, split by a white label: the gap is still mostly ink and no column of it is paper
   // (a bold glyph between two word boxes has paper on either side of it).
   if (yOver >= 0.6 * Math.min(ah, bh)) {
