@@ -21,6 +21,7 @@ function text(s: string, x: number, top: number, colour: readonly [number, numbe
     invisible: false,
     sizePt: 10,
     rotated: false,
+    diagonal: false,
     dir: 0 as const,
     clippedOut: false,
     alpha: 1,
@@ -106,6 +107,20 @@ describe('detectPage', () => {
   it('flags text drawn on a box in the box colour', () => {
     const content = page([...paragraph(), box([72, 114, 200, 126]), text('secret name', 80, 115, BLACK)])
     expect(detect(content).redactions[0]!.leak?.kind).toBe('text-same-colour')
+  })
+
+  it('keeps a box that a slanted watermark crosses', () => {
+    const watermark = text('RELEASED UNDER THE OIA', 60, 110, [128, 128, 128]).map((g) => ({
+      ...g,
+      diagonal: true
+    }))
+    const content = page([
+      ...paragraph(),
+      text('The Minister met', 72, 115),
+      box([155, 114, 225, 126]),
+      ...[watermark]
+    ])
+    expect(detect(content).redactions.map((r) => r.kind)).toEqual(['black'])
   })
 
   it('treats shading with readable text on top as a header, not a redaction', () => {

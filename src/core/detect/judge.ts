@@ -255,7 +255,9 @@ export function judge(c: Candidate, ctx: PageContext): Judgement {
   const sameColour = onTop.filter(
     (g) => !background && g.colour !== null && indistinguishable(g.colour, c.colour) && sitsOnBox(g, c, ctx)
   )
-  const contrasting = onTop.filter((g) => !sameColour.includes(g))
+  // A slanted watermark ("Released under the Official Information Act") crosses boxes and text alike;
+  // it says nothing about what a box is.
+  const contrasting = onTop.filter((g) => !sameColour.includes(g) && !g.diagonal)
 
   // Hidden text: the visible part decides; invisible (OCR) text must read as words to count.
   const hiddenVisible = hidden.filter((g) => !g.invisible)

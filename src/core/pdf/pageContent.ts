@@ -40,6 +40,8 @@ export interface Glyph {
   readonly sizePt: number
   /** Baseline direction is not horizontal on the displayed page (rotated or vertical text). */
   readonly rotated: boolean
+  /** Baseline at a slant (not a multiple of 90°): watermarks and stamps across the page. */
+  readonly diagonal: boolean
   /** Reading direction on the displayed page: 0 → right, 1 → down, 2 → left, 3 → up. */
   readonly dir: 0 | 1 | 2 | 3
   /** Outside the clip or the page: extractable, not painted. */

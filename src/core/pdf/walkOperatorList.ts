@@ -205,6 +205,8 @@ export function walkOperatorList(
     const bx = textToPage[0] * hScale
     const by = textToPage[1] * hScale
     const dir: 0 | 1 | 2 | 3 = Math.abs(bx) >= Math.abs(by) ? (bx >= 0 ? 0 : 2) : by >= 0 ? 1 : 3
+    // tan 10° ≈ 0.18: anything steeper than that off the nearest axis is a slanted watermark.
+    const diagonal = Math.min(Math.abs(bx), Math.abs(by)) > 0.18 * Math.max(Math.abs(bx), Math.abs(by))
     const mode = t.renderMode & 3
     const invisible = mode === 3 || t.renderMode === 7
     const colour = mode === 1 ? state.stroke : state.fill
@@ -252,6 +254,7 @@ export function walkOperatorList(
         invisible,
         sizePt,
         rotated,
+        diagonal,
         dir,
         clippedOut: cx < clip[0] || cx > clip[2] || cy < clip[1] || cy > clip[3],
         alpha,
