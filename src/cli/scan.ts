@@ -67,10 +67,15 @@ async function writeAtomically(path: string, text: string): Promise<void> {
   }
 }
 
+/**
+ * `onResults`, when given, receives the results (input order, failed files left out) instead of
+ * stdout: `withheld report` scans through here and renders its own output.
+ */
 export async function runScan(
   command: ScanCommand,
   io: CliIo,
-  workerEntry = defaultWorkerEntry()
+  workerEntry = defaultWorkerEntry(),
+  onResults?: (results: readonly ScanResult[]) => void
 ): Promise<number> {
   const complain = (name: string, message: string): void => {
     progress.clear()
@@ -177,7 +182,8 @@ export async function runScan(
 
   if (command.outDir === null) {
     const scanned = results.filter((result): result is ScanResult => result !== null)
-    if (command.format === 'csv') io.stdout.write(toCsv(scanned))
+    if (onResults) onResults(scanned)
+    else if (command.format === 'csv') io.stdout.write(toCsv(scanned))
     else if (command.format === 'md') io.stdout.write(scanned.map(toMarkdown).join('\n'))
     else if (scanned.length > 0) {
       // One input file: the result itself. Several: a JSON array of results, in input order.
