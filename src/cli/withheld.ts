@@ -5,10 +5,13 @@
  */
 import { availableParallelism } from 'node:os'
 import { defaultJobs, parseArgs, usage } from './args'
+import { reportCommand } from './report'
 import { runScan } from './scan'
 
 async function main(argv: readonly string[]): Promise<number> {
   const cpuCount = availableParallelism()
+  if (argv[0] === 'report')
+    return reportCommand(argv.slice(1), cpuCount, { stdout: process.stdout, stderr: process.stderr })
   const parsed = parseArgs(argv, cpuCount)
   if (parsed.command === 'help') {
     process.stdout.write(usage(defaultJobs(cpuCount)))
