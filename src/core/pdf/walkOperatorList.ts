@@ -6,107 +6,31 @@
  * needed; drawing order is what tells hidden text (drawn before a box) from a label (drawn after).
  */
 import type { Matrix, PageRect } from '../types'
-import { parseColour, type Rgb } from './colour'
+import { parseColour } from './colour'
+import {
+  asMatrix,
+  asNumber,
+  cloneState,
+  intersect,
+  isEmpty,
+  newTextState,
+  type FontLookup,
+  type GraphicsState
+} from './graphicsState'
 import { IDENTITY, multiply, transformRect } from './matrix'
 import { OPS } from './ops'
 import type { FillBox, Glyph, ImagePaint, PageContent } from './pageContent'
 import { pathShapes, solidRects, type Box } from './pathRects'
+import { placeGlyphs } from './placeGlyphs'
+
+export { fontMetricsOf, type FontLookup, type FontMetrics } from './graphicsState'
+
+/** A form under a quarter of the page is a stamp or an appearance (see FillBox.group). */
+const SMALL_FORM_MAX_PAGE_SHARE = 0.25
 
 export interface OperatorListLike {
   readonly fnArray: ArrayLike<number>
   readonly argsArray: ArrayLike<unknown>
-}
-
-/** The parts of a pdf.js font object the walker reads. */
-export interface FontMetrics {
-  readonly fontMatrix: readonly number[] | null
-  /** Ascent and descent in em units (0.8 / −0.2 when the font does not say). */
-  readonly ascent: number
-  readonly descent: number
-  readonly vertical: boolean
-}
-
-export type FontLookup = (fontRefName: string) => FontMetrics | null
-
-/** Text fonts rarely reach above 0.95 em or below −0.3 em; outside that a font's metrics are broken. */
-const DEFAULT_ASCENT_EM = 0.8
-const DEFAULT_DESCENT_EM = -0.2
-const SMALL_FORM_MAX_PAGE_SHARE = 0.25
-const FONT_IDENTITY_MATRIX = [0.001, 0, 0, 0.001, 0, 0] as const
-
-interface TextState {
-  fontName: string | null
-  metrics: FontMetrics | null
-  fontSize: number
-  fontDirection: 1 | -1
-  charSpacing: number
-  wordSpacing: number
-  hScale: number
-  leading: number
-  rise: number
-  renderMode: number
-  textMatrix: Matrix
-  x: number
-  y: number
-  lineX: number
-  lineY: number
-}
-
-interface GraphicsState {
-  ctm: Matrix
-  clip: Box
-  fill: Rgb | null
-  stroke: Rgb | null
-  fillAlpha: number
-  strokeAlpha: number
-  blended: boolean
-  softMasked: boolean
-  /** Innermost small form XObject (see FillBox.group). */
-  group: number
-  text: TextState
-}
-
-const newTextState = (): TextState => ({
-  fontName: null,
-  metrics: null,
-  fontSize: 0,
-  fontDirection: 1,
-  charSpacing: 0,
-  wordSpacing: 0,
-  hScale: 1,
-  leading: 0,
-  rise: 0,
-  renderMode: 0,
-  textMatrix: IDENTITY,
-  x: 0,
-  y: 0,
-  lineX: 0,
-  lineY: 0
-})
-
-const cloneState = (s: GraphicsState): GraphicsState => ({ ...s, text: { ...s.text } })
-
-function intersect(a: Box, b: Box): Box {
-  return [Math.max(a[0], b[0]), Math.max(a[1], b[1]), Math.min(a[2], b[2]), Math.min(a[3], b[3])]
-}
-
-const isEmpty = (b: Box): boolean => b[2] <= b[0] || b[3] <= b[1]
-
-function asMatrix(value: unknown): Matrix | null {
-  if (!value || typeof value !== 'object' || !('length' in value)) return null
-  const list = Array.from(value as ArrayLike<unknown>)
-  if (list.length !== 6 || !list.every((n) => typeof n === 'number' && Number.isFinite(n))) return null
-  return list as unknown as Matrix
-}
-
-function asNumber(value: unknown, fallback: number): number {
-  return typeof value === 'number' && Number.isFinite(value) ? value : fallback
-}
-
-interface GlyphArg {
-  readonly unicode?: unknown
-  readonly width?: unknown
-  readonly isSpace?: unknown
 }
 
 /**
@@ -189,81 +113,7 @@ export function walkOperatorList(
     return unionBounds([...shapes.rects, ...shapes.others].map((r) => r.box))
   }
 
-  const showGlyphs = (items: unknown): void => {
-    const t = state.text
-    if (!Array.isArray(items) || t.fontSize === 0) return
-    const fontMatrix = t.metrics?.fontMatrix ?? FONT_IDENTITY_MATRIX
-    const ascent = t.metrics?.ascent ?? DEFAULT_ASCENT_EM
-    const descent = t.metrics?.descent ?? DEFAULT_DESCENT_EM
-    const widthScale = t.fontSize * asNumber(fontMatrix[0], 0.001)
-    const hScale = t.hScale * t.fontDirection
-    const textToPage = multiply(state.ctm, t.textMatrix)
-    const sizePt =
-      t.fontSize * Math.sqrt(Math.abs(textToPage[0] * textToPage[3] - textToPage[1] * textToPage[2]))
-    const rotated = Math.abs(textToPage[1]) > 0.1 * Math.abs(textToPage[0]) || Math.abs(textToPage[0]) < 1e-9
-    // The baseline's direction on the displayed page (y down), snapped to the nearest quarter turn.
-    const bx = textToPage[0] * hScale
-    const by = textToPage[1] * hScale
-    const dir: 0 | 1 | 2 | 3 = Math.abs(bx) >= Math.abs(by) ? (bx >= 0 ? 0 : 2) : by >= 0 ? 1 : 3
-    // tan 10° ≈ 0.18: anything steeper than that off the nearest axis is a slanted watermark.
-    const diagonal = Math.min(Math.abs(bx), Math.abs(by)) > 0.18 * Math.max(Math.abs(bx), Math.abs(by))
-    const mode = t.renderMode & 3
-    const invisible = mode === 3 || t.renderMode === 7
-    const colour = mode === 1 ? state.stroke : state.fill
-    const alpha = mode === 1 ? state.strokeAlpha : state.fillAlpha
-    const yTop = t.y + t.rise + ascent * t.fontSize
-    const yBottom = t.y + t.rise + descent * t.fontSize
-    let x = 0
-    for (const item of items) {
-      if (typeof item === 'number') {
-        x -= (item * t.fontSize) / 1000
-        continue
-      }
-      if (!item || typeof item !== 'object') continue
-      const glyph = item as GlyphArg
-      const width = asNumber(glyph.width, 0)
-      const spacing = (glyph.isSpace === true ? t.wordSpacing : 0) + t.charSpacing
-      const advance = width * widthScale
-      const x0 = t.x + x * hScale
-      const x1 = t.x + (x + advance) * hScale
-      // transformRect inlined: this runs once per glyph (~1M times for a 500-page release).
-      const [ta, tb, tc, td, te, tf] = textToPage
-      const ax = ta * x0 + tc * yBottom + te
-      const ay = tb * x0 + td * yBottom + tf
-      const bx = ta * x1 + tc * yBottom + te
-      const by = tb * x1 + td * yBottom + tf
-      const cx0 = ta * x0 + tc * yTop + te
-      const cy0 = tb * x0 + td * yTop + tf
-      const dx = ta * x1 + tc * yTop + te
-      const dy = tb * x1 + td * yTop + tf
-      const rect: PageRect = [
-        Math.min(ax, bx, cx0, dx),
-        Math.min(ay, by, cy0, dy),
-        Math.max(ax, bx, cx0, dx),
-        Math.max(ay, by, cy0, dy)
-      ]
-      const unicode = typeof glyph.unicode === 'string' ? glyph.unicode : ''
-      const cx = (rect[0] + rect[2]) / 2
-      const cy = (rect[1] + rect[3]) / 2
-      const clip = state.clip
-      glyphs.push({
-        seq: seq++,
-        rect,
-        unicode,
-        colour,
-        invisible,
-        sizePt,
-        rotated,
-        diagonal,
-        dir,
-        clippedOut: cx < clip[0] || cx > clip[2] || cy < clip[1] || cy > clip[3],
-        alpha,
-        group: state.group
-      })
-      x += advance + spacing * t.fontDirection
-    }
-    t.x += x * hScale
-  }
+  const showGlyphs = (items: unknown): void => placeGlyphs(items, state, () => seq++, glyphs)
 
   const moveText = (dx: number, dy: number): void => {
     const t = state.text
@@ -491,20 +341,4 @@ export function walkOperatorList(
     fontSize = Math.abs(fontSize)
     t.fontSize = fontSize
   }
-}
-
-/** Reads the metrics the walker needs from a pdf.js font object (`page.commonObjs.get(name)`). */
-export function fontMetricsOf(font: unknown): FontMetrics | null {
-  if (!font || typeof font !== 'object') return null
-  const f = font as { fontMatrix?: unknown; ascent?: unknown; descent?: unknown; vertical?: unknown }
-  const matrix =
-    Array.isArray(f.fontMatrix) || ArrayBuffer.isView(f.fontMatrix)
-      ? Array.from(f.fontMatrix as ArrayLike<number>)
-      : null
-  let ascent = asNumber(f.ascent, DEFAULT_ASCENT_EM)
-  let descent = asNumber(f.descent, DEFAULT_DESCENT_EM)
-  // Broken or missing metrics (0, or above 1.5 em) would make every glyph a sliver or a tower.
-  if (ascent <= 0.3 || ascent > 1.5) ascent = DEFAULT_ASCENT_EM
-  if (descent > 0 || descent < -0.6) descent = DEFAULT_DESCENT_EM
-  return { fontMatrix: matrix, ascent, descent, vertical: f.vertical === true }
 }
