@@ -3,159 +3,22 @@
  * out. Per page, detections and truth boxes are matched one-to-one greedily by IoU (highest first,
  * IoU ≥ 0.5). From the matches: box precision/recall/F1 overall and broken down by the truth box's
  * kind, style, drawing method and label placement (an unmatched detection counts against the
- * attribute of the truth box it overlaps most, else "(none)"); look-alikes reported as redactions
+ * attribute of the truth box it overlaps most, else "(no truth box)"); look-alikes reported as redactions
  * per 100 pages (an unmatched detection covering ≥ 50 % of a known look-alike or of itself);
  * ground accuracy on matched boxes (exact set equality); leak precision and recall; and
  * withheld-in-full page precision and recall.
  */
 import type { TruthFile, TruthLookalike, TruthRedaction } from '../fixtures/generator/truth'
+import { intersection, iou, matchBoxes, area } from './match'
+import type { Box, Details, DetectedFile, Prf, Summary } from './summary'
 
-type Box = readonly [number, number, number, number]
+export { MATCH_IOU, iou, matchBoxes } from './match'
+export type { DetectedFile, Prf, Summary } from './summary'
 
-/** The part of a `withheld.scan/1` result the scorer reads, so tests can write it by hand. */
-export interface DetectedFile {
-  readonly file: string
-  readonly pages: readonly {
-    readonly index: number
-    readonly withheldInFull: boolean
-    readonly redactions: readonly {
-      readonly bbox: Box
-      readonly kind: string
-      readonly grounds: readonly string[]
-      readonly leak: { readonly kind: string; readonly chars?: number } | null
-      /** Present when the scan ran with revealLeaks. */
-      readonly leakedText?: string | null
-    }[]
-  }[]
-}
-
-export const MATCH_IOU = 0.5
 /** Breakdown bucket for detections that match no truth box and overlap none. */
 export const NO_TRUTH = '(no truth box)'
 /** Share of the smaller box that must overlap a look-alike for a false positive to be blamed on it. */
 export const LOOKALIKE_OVERLAP = 0.5
-
-export interface Prf {
-  tp: number
-  fp: number
-  fn: number
-  precision: number
-  recall: number
-  f1: number
-}
-
-export interface Summary {
-  files: number
-  pages: number
-  boxes: Prf
-  byKind: Record<string, Prf>
-  byStyle: Record<string, Prf>
-  byDrawnAs: Record<string, Prf>
-  byLabelPlacement: Record<string, Prf>
-  falsePositives: { count: number; per100Pages: number }
-  lookalikes: { total: number; reported: number; per100Pages: number; byStyle: Record<string, number> }
-  grounds: {
-    matched: number
-    correct: number
-    accuracy: number
-    labelled: number
-    labelledCorrect: number
-    labelledAccuracy: number
-    /** Matched boxes and how many had the right grounds, by where the truth label sits. */
-    byPlacement: Record<string, { matched: number; correct: number }>
-  }
-  /** `charsExact`/`charsClose`: found leaks whose reported length equals / is within 10 % of truth's. */
-  leaks: Prf & {
-    kindCorrect: number
-    charsExact: number
-    charsClose: number
-    textChecked: number
-    textExact: number
-  }
-  /** Matched boxes whose detected kind (black, white, grey, colour, page, annotation) is the truth's. */
-  kinds: { matched: number; correct: number; accuracy: number; confusions: Record<string, number> }
-  withheldInFull: Prf
-  /** Files with no scan result (the scan failed); their truth counts as missed. */
-  missingFiles: string[]
-  /** Every mistake, for whoever tunes the engine: `.eval/results.json` carries them in full. */
-  details: Details
-}
-
-export interface Details {
-  missed: {
-    file: string
-    page: number
-    bbox: Box
-    kind: string
-    style: string
-    drawnAs: string
-    labelPlacement: string
-    bestIou: number
-  }[]
-  falsePositives: {
-    file: string
-    page: number
-    bbox: Box
-    kind: string
-    lookalike: string | null
-    overlapsTruth: string | null
-  }[]
-  wrongGrounds: {
-    file: string
-    page: number
-    bbox: Box
-    label: string | null
-    truth: readonly string[]
-    detected: readonly string[]
-  }[]
-  missedLeaks: { file: string; page: number; bbox: Box; leak: string; matched: boolean }[]
-  falseLeaks: { file: string; page: number; bbox: Box; kind: string }[]
-  withheldErrors: { file: string; page: number; truth: boolean; detected: boolean }[]
-  /** Found leaks whose reported length is more than 10 % off. */
-  leakLengths: { file: string; page: number; bbox: Box; truth: number; detected: number }[]
-  /** Revealed leak text that differs from what lies under the box (whitespace ignored). */
-  leakTexts: { file: string; page: number; bbox: Box; truth: string; detected: string }[]
-}
-
-export function area([x0, y0, x1, y1]: Box): number {
-  return Math.max(0, x1 - x0) * Math.max(0, y1 - y0)
-}
-
-export function intersection(a: Box, b: Box): number {
-  return area([Math.max(a[0], b[0]), Math.max(a[1], b[1]), Math.min(a[2], b[2]), Math.min(a[3], b[3])])
-}
-
-export function iou(a: Box, b: Box): number {
-  const inter = intersection(a, b)
-  const union = area(a) + area(b) - inter
-  return union > 0 ? inter / union : 0
-}
-
-/** One-to-one greedy matching by IoU, highest first; returns [truthIndex, detectionIndex] pairs. */
-export function matchBoxes(
-  truth: readonly Box[],
-  detected: readonly Box[],
-  minIou = MATCH_IOU
-): [number, number][] {
-  const pairs: [number, number, number][] = []
-  truth.forEach((t, ti) =>
-    detected.forEach((d, di) => {
-      const value = iou(t, d)
-      if (value >= minIou) pairs.push([value, ti, di])
-    })
-  )
-  pairs.sort((a, b) => b[0] - a[0] || a[1] - b[1] || a[2] - b[2])
-  const usedT = new Set<number>()
-  const usedD = new Set<number>()
-  const matches: [number, number][] = []
-  for (const [, ti, di] of pairs) {
-    if (usedT.has(ti) || usedD.has(di)) continue
-    usedT.add(ti)
-    usedD.add(di)
-    matches.push([ti, di])
-  }
-  return matches
-}
 
 export function prf(tp: number, fp: number, fn: number): Prf {
   // With nothing to find and nothing reported, the detector made no mistake: 1, not 0/0.
