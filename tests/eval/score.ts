@@ -3,8 +3,8 @@
  * out. Per page, detections and truth boxes are matched one-to-one greedily by IoU (highest first,
  * IoU ≥ 0.5). From the matches: box precision/recall/F1 overall and broken down by the truth box's
  * kind, style, drawing method and label placement (an unmatched detection counts against the
- * attribute of the truth box it overlaps most, else "(no truth box)"); look-alikes reported as redactions
- * per 100 pages (an unmatched detection covering ≥ 50 % of a known look-alike or of itself);
+ * attribute of the truth box it overlaps most, else "(no truth box)"); look-alikes reported as
+ * redactions per 100 pages (an unmatched detection covering ≥ 50 % of a known look-alike or of itself);
  * ground accuracy on matched boxes (exact set equality); leak precision and recall; and
  * withheld-in-full page precision and recall.
  */
