@@ -73,6 +73,9 @@ th, td { border: 1px solid var(--rule); padding: 4px 6px; vertical-align: top; t
 thead th { background: var(--band); }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 td.wrap { overflow-wrap: anywhere; }
+/* Fixed layout with set column widths: 13 columns of PDF text never push the table past the page. */
+table.register { table-layout: fixed; }
+table.register td.wrap { overflow-wrap: break-word; }
 .coords, .hash { color: var(--muted); font-size: .85em; font-variant-numeric: tabular-nums; }
 .hash { font-family: ui-monospace, Menlo, Consolas, monospace; overflow-wrap: anywhere; }
 .status-disputed { color: var(--accent); font-weight: 600; }
@@ -81,9 +84,9 @@ td.wrap { overflow-wrap: anywhere; }
 .ground { border-left: 3px solid var(--rule); padding-left: 12px; }
 .thumbs { display: grid; grid-template-columns: repeat(auto-fill, minmax(170px, 1fr)); gap: 14px; }
 figure.thumb { margin: 0; break-inside: avoid; }
-figure.thumb svg { width: 100%; height: auto; display: block; }
+figure.thumb svg { width: 100%; height: auto; display: block; border: 1px solid #888; }
 figure.thumb figcaption { font-size: .8em; color: var(--muted); overflow-wrap: anywhere; }
-svg .page { fill: #fff; stroke: #888; stroke-width: 0.4%; }
+svg .page { fill: #fff; }
 svg .box { fill: #111; }
 svg .box.white { fill: #fff; stroke: #111; stroke-dasharray: 4 2; }
 svg .box.disputed { fill: var(--accent); }
@@ -96,10 +99,12 @@ nav ol { columns: 2; }
   @page { size: A4; margin: 14mm 12mm; }
   body { font-size: 9.5pt; padding: 0; max-width: none; }
   nav { display: none; }
-  h2 { break-before: page; break-after: avoid; }
-  section:first-of-type h2 { break-before: auto; }
+  h2 { break-after: avoid; }
+  /* Thumbnails, the register and the complaint start on a fresh page: each is long or sent on its own. */
+  #pages h2, #register h2, #complaint h2 { break-before: page; }
   h3, h4 { break-after: avoid; }
   table { font-size: 8pt; }
+  th, td { padding: 3px 4px; }
   thead { display: table-header-group; }
   tr, .ground, .figure { break-inside: avoid; }
   .thumbs { grid-template-columns: repeat(5, 1fr); gap: 8px; }

@@ -123,19 +123,28 @@ function pagesSection(report: Report, rows: ReadonlyMap<number, RegisterRow>): s
 </section>`
 }
 
-function registerRow(r: RegisterRow): string {
+/** The register names each ground briefly ("9(2)(a) Privacy"); its section carries the full meaning. */
+function registerRow(r: RegisterRow, labels: ReadonlyMap<string, string>): string {
   const coords = r.pageRect.map((v) => Math.round(v)).join(', ')
   const leak = r.leak
     ? `<span class="leak">${esc(r.leak.kind)}, ${fmtInt(r.leak.chars)} chars</span>${r.leakedText !== null ? `<br>${esc(r.leakedText)}` : ''}`
     : ''
-  return `<tr id="r${r.ref}"><td class="num">${r.ref}</td><td class="wrap">${esc(r.documentName)}</td><td class="num">${r.pageNumber}</td><td>${esc(r.position)}<br><span class="coords">${coords}</span></td><td>${esc(r.kind)}${r.origin === 'manual' ? ' (manual)' : ''}</td><td class="wrap">${esc(r.label ?? '')}</td><td>${esc(r.grounds.join(', '))}</td><td class="wrap">${esc(r.meanings.join('; '))}</td><td class="status-${esc(r.status)}">${esc(r.status)}</td><td class="wrap">${esc(r.note)}</td><td class="num">${fmtInt(r.areaPt2)}</td><td class="num">${fmtInt(r.estWords)}</td><td>${leak}</td></tr>`
+  return `<tr id="r${r.ref}"><td class="num">${r.ref}</td><td class="wrap">${esc(r.documentName)}</td><td class="num">${r.pageNumber}</td><td>${esc(r.position)}<br><span class="coords">${coords}</span></td><td>${esc(r.kind)}${r.origin === 'manual' ? ' (manual)' : ''}</td><td class="wrap">${esc(r.label ?? '')}</td><td>${esc(r.grounds.join(', '))}</td><td class="wrap">${esc(r.grounds.map((code) => labels.get(code) ?? 'not in the catalogue').join('; '))}</td><td class="status-${esc(r.status)}">${esc(r.status)}</td><td class="wrap">${esc(r.note)}</td><td class="num">${fmtInt(r.areaPt2)}</td><td class="num">${fmtInt(r.estWords)}</td><td>${leak}</td></tr>`
 }
 
+/** #, document, page, position, kind, label, grounds, meaning, status, note, area, words, leak: 100%. */
+const REGISTER_COLUMN_PERCENT = [3, 9, 5, 9, 6, 9, 8, 9, 10, 11, 8, 6, 7] as const
+// With a fixed layout the header row sets the column widths.
+const REGISTER_STYLE = REGISTER_COLUMN_PERCENT.map(
+  (w, i) => `table.register thead th:nth-child(${i + 1}) { width: ${w}%; }`
+).join('\n')
+
 function registerSection(report: Report): string {
+  const labels = new Map(report.grounds.flatMap((g) => (g.label ? [[g.code, g.label] as const] : [])))
   return `<section id="register" aria-labelledby="h-register"><h2 id="h-register">Register of redactions</h2>
 <p>One row per redaction in reading order (document, page, top to bottom, left to right). Position is where the box's centre falls in the page's thirds; the numbers are the box in points from the top-left corner (x0, y0, x1, y1).</p>
-<table><caption>Every redaction (${fmtInt(report.register.length)})</caption><thead><tr><th scope="col" class="num">#</th><th scope="col">Document</th><th scope="col" class="num">Page</th><th scope="col">Position</th><th scope="col">Kind</th><th scope="col">Label as printed</th><th scope="col">Grounds</th><th scope="col">Meaning</th><th scope="col">Status</th><th scope="col">Note</th><th scope="col" class="num">Area pt²</th><th scope="col" class="num">Est. words</th><th scope="col">Leak</th></tr></thead>
-<tbody>${report.register.map(registerRow).join('\n')}</tbody></table>
+<table class="register"><caption>Every redaction (${fmtInt(report.register.length)})</caption><thead><tr><th scope="col" class="num">#</th><th scope="col">Document</th><th scope="col" class="num">Page</th><th scope="col">Position</th><th scope="col">Kind</th><th scope="col">Label as printed</th><th scope="col">Grounds</th><th scope="col">Meaning (see Grounds)</th><th scope="col">Status</th><th scope="col">Note</th><th scope="col" class="num">Area pt²</th><th scope="col" class="num">Est. words</th><th scope="col">Leak</th></tr></thead>
+<tbody>${report.register.map((r) => registerRow(r, labels)).join('\n')}</tbody></table>
 </section>`
 }
 
@@ -174,7 +183,8 @@ export function renderHtml(report: Report): string {
 <meta http-equiv="Content-Security-Policy" content="${CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Redaction report: ${esc(report.cover.title)}</title>
-<style>${STYLE}</style>
+<style>${STYLE}${REGISTER_STYLE}
+</style>
 </head>
 <body>
 ${cover(report)}
