@@ -8,6 +8,7 @@
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist'
 import { inferRegime } from '../grounds/catalogue'
 import { detectPage, type RedactAnnotation } from '../detect/detectPage'
+import { readOverlayTexts } from '../pdf/overlayText'
 import { fontMetricsOf, walkOperatorList, type FontLookup } from '../pdf/walkOperatorList'
 import type { Matrix, PageRect, ScanPage, ScanResult, ScanSummary } from '../types'
 import { ENGINE_VERSION, SCAN_SCHEMA } from '../types'
@@ -60,7 +61,17 @@ export async function indexRedactAnnotations(pdf: PDFDocumentProxy): Promise<Red
       Record<string, unknown>
     >
     const byPage = new Map<number, Array<Record<string, unknown>>>()
-    for (const a of found ?? []) {
+    const marks = found ?? []
+    if (marks.length > 0) {
+      // pdf.js leaves /OverlayText out; read it from the file (only files with /Redact marks pay this).
+      const ids = marks.map((a) => a['id']).filter((id): id is string => typeof id === 'string')
+      const overlays = readOverlayTexts(await pdf.getData(), ids)
+      for (const a of marks) {
+        const text = typeof a['id'] === 'string' ? overlays.get(a['id']) : undefined
+        if (text !== undefined) a['overlayText'] = text
+      }
+    }
+    for (const a of marks) {
       const pageIndex = a['pageIndex']
       if (typeof pageIndex !== 'number') continue
       const list = byPage.get(pageIndex) ?? []
