@@ -62,6 +62,14 @@ export function formatSummary(s: Summary): string {
     '',
     ...targets(s)
   ]
+  const weakest = Object.entries(s.byFile)
+    .filter(([, p]) => p.f1 < 1)
+    .sort(([, a], [, b]) => a.f1 - b.f1)
+    .slice(0, 5)
+  if (weakest.length)
+    lines.push(
+      `  weakest files (F1):    ${weakest.map(([file, p]) => `${file} ${p.f1.toFixed(3)}`).join(', ')}`
+    )
   if (s.missingFiles.length) lines.push(`  not scanned: ${s.missingFiles.join(', ')}`)
   return lines.join('\n')
 }

@@ -116,6 +116,7 @@ describe('score', () => {
     const s = score([truth], [detected])
     expect(s.pages).toBe(2)
     expect(s.boxes).toMatchObject({ tp: 3, fp: 2, fn: 1 })
+    expect(s.byFile['a.pdf']).toMatchObject({ tp: 3, fp: 2, fn: 1 })
     expect(s.byStyle['word']).toMatchObject({ tp: 1, fn: 1, fp: 0 })
     expect(s.byStyle['(no truth box)']).toMatchObject({ fp: 2 })
     expect(s.byKind['white']).toMatchObject({ tp: 0, fn: 1 })

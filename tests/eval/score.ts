@@ -92,8 +92,10 @@ export function score(truths: readonly TruthFile[], detections: readonly Detecte
     leakTexts: []
   }
 
+  const perFile: Counts = {}
   for (const truth of truths) {
     const detected = byFile.get(truth.file)
+    const before = { tp, fp, fn }
     if (!detected) missingFiles.push(truth.file)
     for (const page of truth.pages) {
       pages++
@@ -232,6 +234,7 @@ export function score(truths: readonly TruthFile[], detections: readonly Detecte
           detected: dWithheld
         })
     }
+    perFile[truth.file] = { tp: tp - before.tp, fp: fp - before.fp, fn: fn - before.fn }
   }
   const per100 = (n: number): number => (pages === 0 ? 0 : (100 * n) / pages)
   return {
@@ -242,6 +245,7 @@ export function score(truths: readonly TruthFile[], detections: readonly Detecte
     byStyle: finish(breakdown.style),
     byDrawnAs: finish(breakdown.drawnAs),
     byLabelPlacement: finish(breakdown.labelPlacement),
+    byFile: finish(perFile),
     falsePositives: { count: fp, per100Pages: per100(fp) },
     lookalikes: {
       total: lookalikeTotal,

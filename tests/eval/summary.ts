@@ -37,6 +37,8 @@ export interface Summary {
   byStyle: Record<string, Prf>
   byDrawnAs: Record<string, Prf>
   byLabelPlacement: Record<string, Prf>
+  /** Box scores per file, to find the release a change broke. */
+  byFile: Record<string, Prf>
   falsePositives: { count: number; per100Pages: number }
   lookalikes: { total: number; reported: number; per100Pages: number; byStyle: Record<string, number> }
   grounds: {
