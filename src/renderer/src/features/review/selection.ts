@@ -36,7 +36,7 @@ function subscribe(listener: () => void): () => void {
 
 /** Called when a document opens: restores that document's last selection. */
 export function openSelection(documentId: string): void {
-  let restored: string | null = null
+  let restored: string | null
   try {
     restored = sessionStorage.getItem(STORAGE_PREFIX + documentId)
   } catch {
