@@ -17,7 +17,7 @@ import {
   type FontLookup,
   type GraphicsState
 } from './graphicsState'
-import { IDENTITY, multiply, transformRect } from './matrix'
+import { IDENTITY, isAxisAligned, multiply, transformRect } from './matrix'
 import { OPS } from './ops'
 import type { FillBox, Glyph, ImagePaint, PageContent } from './pageContent'
 import { pathShapes, solidRects, type Box } from './pathRects'
@@ -317,11 +317,27 @@ export function walkOperatorList(
         moveText(0, state.text.leading)
         showGlyphs(args?.[2])
         break
+      case OPS.paintSolidColorImageMask: {
+        // pdf.js's form of a 1 × 1 image mask stretched over a box: a rectangle in the fill colour, as
+        // some tools draw their redaction boxes.
+        const visible = intersect(transformRect(state.ctm, 0, 0, 1, 1), state.clip)
+        if (isEmpty(visible) || !isAxisAligned(state.ctm)) break
+        fills.push({
+          seq: seq++,
+          rect: visible as PageRect,
+          colour: state.fill,
+          alpha: state.softMasked ? Math.min(state.fillAlpha, 0.5) : state.fillAlpha,
+          stroked: false,
+          inAnnotation: annotationDepth > 0,
+          blended: state.blended,
+          group: state.group
+        })
+        break
+      }
       case OPS.paintImageXObject:
       case OPS.paintInlineImageXObject:
       case OPS.paintImageXObjectRepeat:
-      case OPS.paintImageMaskXObject:
-      case OPS.paintSolidColorImageMask: {
+      case OPS.paintImageMaskXObject: {
         const visible = intersect(transformRect(state.ctm, 0, 0, 1, 1), state.clip)
         if (!isEmpty(visible)) images.push({ seq: seq++, rect: visible as PageRect })
         break
