@@ -1,0 +1,144 @@
+/**
+ * The review's commands as data (core/review/commands.ts): the keyboard handler, the shortcut sheet
+ * and any future menu or palette read this one list. Undo and redo are the app shell's (App.tsx owns
+ * Ctrl+Z for every screen), so they appear on the sheet from SHELL_SHORTCUTS, not here.
+ */
+import type { Command, KeyBinding } from '@core/review/commands'
+import type { ReviewAction } from '@core/review/reviewActions'
+import type { RedactionRow } from '../../db/rows'
+
+export interface ReviewContext {
+  readonly selected: RedactionRow | null
+  /** Grounds on the number keys, 1 first. */
+  readonly quickGrounds: readonly string[]
+  step(direction: 1 | -1): void
+  act(action: ReviewAction): void
+  remove(): void
+  editNote(): void
+  openPicker(): void
+  toggleSheet(): void
+  clearSelection(): void
+}
+
+export type ReviewCommand = Command<ReviewContext>
+
+const hasSelection = (c: ReviewContext): boolean => c.selected !== null
+
+const quickGround = (n: number): ReviewCommand => ({
+  name: `review.quick-ground-${n}`,
+  label: `Set recent ground ${n}`,
+  group: 'Grounds',
+  keys: [{ key: String(n) }],
+  enabled: (c) => hasSelection(c) && c.quickGrounds[n - 1] !== undefined,
+  perform: (c) => {
+    const code = c.quickGrounds[n - 1]
+    if (code) c.act({ type: 'set-grounds', grounds: [code] })
+  }
+})
+
+export const REVIEW_COMMANDS: readonly ReviewCommand[] = [
+  {
+    name: 'review.next',
+    label: 'Next redaction',
+    group: 'Move',
+    keys: [{ key: 'j' }],
+    enabled: () => true,
+    perform: (c) => c.step(1)
+  },
+  {
+    name: 'review.previous',
+    label: 'Previous redaction',
+    group: 'Move',
+    keys: [{ key: 'k' }],
+    enabled: () => true,
+    perform: (c) => c.step(-1)
+  },
+  {
+    name: 'review.deselect',
+    label: 'Clear the selection',
+    group: 'Move',
+    keys: [{ key: 'Escape' }],
+    enabled: hasSelection,
+    perform: (c) => c.clearSelection()
+  },
+  {
+    name: 'review.accept',
+    label: 'Accept the grounds',
+    group: 'Decide',
+    keys: [{ key: 'a' }],
+    enabled: hasSelection,
+    perform: (c) => c.act({ type: 'accept' })
+  },
+  {
+    name: 'review.dispute',
+    label: 'Dispute, then write why',
+    group: 'Decide',
+    keys: [{ key: 'd' }],
+    enabled: hasSelection,
+    perform: (c) => {
+      c.act({ type: 'dispute' })
+      c.editNote()
+    }
+  },
+  {
+    name: 'review.unreview',
+    label: 'Mark unreviewed',
+    group: 'Decide',
+    keys: [{ key: 'u' }],
+    enabled: hasSelection,
+    perform: (c) => c.act({ type: 'reset-status' })
+  },
+  {
+    name: 'review.note',
+    label: 'Write a note',
+    group: 'Decide',
+    keys: [{ key: 'e' }, { key: 'Enter' }],
+    enabled: hasSelection,
+    perform: (c) => c.editNote()
+  },
+  {
+    name: 'review.delete',
+    label: 'Delete the box (not a redaction)',
+    group: 'Decide',
+    keys: [{ key: 'Delete' }],
+    enabled: hasSelection,
+    perform: (c) => c.remove()
+  },
+  {
+    name: 'review.grounds',
+    label: 'Choose grounds…',
+    group: 'Grounds',
+    keys: [{ key: 'g' }],
+    enabled: hasSelection,
+    perform: (c) => c.openPicker()
+  },
+  ...[1, 2, 3, 4, 5, 6, 7, 8, 9].map(quickGround),
+  {
+    name: 'review.shortcuts',
+    label: 'Show these shortcuts',
+    group: 'Help',
+    keys: [{ key: '?' }],
+    enabled: () => true,
+    perform: (c) => c.toggleSheet()
+  }
+]
+
+/** Shown on the sheet; handled by the app shell and the viewer. */
+export const SHELL_SHORTCUTS: readonly { label: string; keys: readonly KeyBinding[] }[] = [
+  { label: 'Undo', keys: [{ key: 'z', ctrl: true }] },
+  {
+    label: 'Redo',
+    keys: [
+      { key: 'z', ctrl: true, shift: true },
+      { key: 'y', ctrl: true }
+    ]
+  },
+  { label: 'Next / previous page', keys: [{ key: 'n' }, { key: 'p' }] },
+  {
+    label: 'Zoom in / out',
+    keys: [
+      { key: '+', ctrl: true },
+      { key: '-', ctrl: true }
+    ]
+  }
+]
