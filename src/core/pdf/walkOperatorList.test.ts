@@ -59,6 +59,23 @@ describe('walkOperatorList', () => {
     expect(fills.map((f) => f.rect)).toEqual([[50, 700, 100, 750]])
   })
 
+  it('clips everything away when an even-odd clip names one rectangle twice', () => {
+    const twice: Op = [
+      OPS.constructPath,
+      [
+        OPS.endPath,
+        [
+          new Float32Array([
+            0, 0, 0, 1, 600, 0, 1, 600, 800, 1, 0, 800, 4, 0, 0, 0, 1, 600, 0, 1, 600, 800, 1, 0, 800, 4
+          ])
+        ],
+        null
+      ]
+    ]
+    expect(walk([[OPS.eoClip, null], twice, rect(10, 10, 50, 50)]).fills).toEqual([])
+    expect(walk([[OPS.clip, null], twice, rect(10, 10, 50, 50)]).fills).toHaveLength(1)
+  })
+
   it('places form XObjects by their matrix and clips them to their bbox', () => {
     const { fills } = walk([
       [

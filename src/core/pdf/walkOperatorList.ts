@@ -61,7 +61,8 @@ export function walkOperatorList(
   })
   let state = initial()
   const stack: GraphicsState[] = []
-  let pendingClip = false
+  /** 'nonzero' or 'evenodd' after W / W*, until the next path sets the clip. */
+  let pendingClip: 'nonzero' | 'evenodd' | null = null
   let annotationDepth = 0
   let seq = 0
   let groupCounter = 0
@@ -87,8 +88,8 @@ export function walkOperatorList(
     return [x0, y0, x1, y1]
   }
 
-  /** Records the solid rectangles of a filled path; returns the whole path's bounds (for clips). */
-  const recordFill = (path: ArrayLike<number>, evenOdd: boolean, stroked: boolean): Box | null => {
+  /** Records the solid rectangles of a filled path. */
+  const recordFill = (path: ArrayLike<number>, evenOdd: boolean, stroked: boolean): void => {
     const shapes = pathShapes(path, state.ctm)
     for (const box of solidRects(shapes.rects, evenOdd, shapes.others)) {
       const visible = intersect(box, state.clip)
@@ -105,12 +106,26 @@ export function walkOperatorList(
         group: state.group
       })
     }
-    return unionBounds([...shapes.rects, ...shapes.others].map((r) => r.box))
   }
 
-  const pathBounds = (path: ArrayLike<number>): Box | null => {
+  /**
+   * Bounds of a clip path. Under even-odd, a rectangle given twice cancels itself (a producer's way
+   * of clipping everything away); when nothing is left, so is nothing of what follows.
+   */
+  const clipBounds = (path: ArrayLike<number>, evenOdd: boolean): Box | null => {
     const shapes = pathShapes(path, state.ctm)
-    return unionBounds([...shapes.rects, ...shapes.others].map((r) => r.box))
+    let rects = shapes.rects.map((r) => r.box)
+    if (evenOdd) {
+      const same = (a: Box, b: Box): boolean => a.every((v, k) => Math.abs(v - b[k]!) <= 0.01)
+      const kept: Box[] = []
+      for (const r of rects) {
+        const twin = kept.findIndex((k) => same(k, r))
+        if (twin >= 0) kept.splice(twin, 1)
+        else kept.push(r)
+      }
+      rects = kept
+    }
+    return unionBounds([...rects, ...shapes.others.map((r) => r.box)])
   }
 
   const showGlyphs = (items: unknown): void => placeGlyphs(items, state, () => seq++, glyphs)
@@ -230,7 +245,7 @@ export function walkOperatorList(
         const paintOp = args?.[0]
         const data = (args?.[1] as ArrayLike<unknown> | undefined)?.[0] as ArrayLike<number> | undefined
         if (!data) break
-        let bounds: Box | null = null
+        const clipMode = pendingClip
         switch (paintOp) {
           case OPS.fill:
           case OPS.eoFill:
@@ -241,22 +256,26 @@ export function walkOperatorList(
             const evenOdd =
               paintOp === OPS.eoFill || paintOp === OPS.eoFillStroke || paintOp === OPS.closeEOFillStroke
             const stroked = paintOp !== OPS.fill && paintOp !== OPS.eoFill
-            bounds = recordFill(data, evenOdd, stroked)
+            recordFill(data, evenOdd, stroked)
             break
           }
           default:
-            if (pendingClip) bounds = pathBounds(data)
+            break
         }
-        if (pendingClip) {
+        if (clipMode) {
           // Clip paths are approximated by their bounds: exact for the rectangles that matter here.
+          // The path is painted under the old clip; W takes effect after it (as in pdf.js's consumePath).
+          const bounds = clipBounds(data, clipMode === 'evenodd')
           state.clip = bounds ? intersect(state.clip, bounds) : [0, 0, 0, 0]
-          pendingClip = false
+          pendingClip = null
         }
         break
       }
       case OPS.clip:
+        pendingClip = 'nonzero'
+        break
       case OPS.eoClip:
-        pendingClip = true
+        pendingClip = 'evenodd'
         break
       case OPS.beginText:
         state.text.textMatrix = IDENTITY
