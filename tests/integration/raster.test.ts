@@ -14,10 +14,14 @@ import { type PageMatch, matchPage, summarise } from '../fixtures/scans/scoreSca
 import { drawDetections } from './rasterDebug'
 
 const PAGES = 15
-/** Measured 2026-11-28 on seed 7: see the commit message for the numbers behind these floors. */
-const MIN_BOX_F1 = 0.92
-const MAX_LOOKALIKES_PER_PAGE = 0.2
-const MIN_MARKERS_FLAGGED = 0.7
+/**
+ * Measured 2026-11-28 on seed 7: F1 1.0, no look-alike, 13/13 markers flagged (held-out seeds 11
+ * and 23, 30 pages each: F1 0.993 and 0.986). The floors leave room for another machine's fonts
+ * and JPEG encoder; raise them, never lower them.
+ */
+const MIN_BOX_F1 = 0.96
+const MAX_LOOKALIKES_PER_PAGE = 0.1
+const MIN_MARKERS_FLAGGED = 0.9
 
 describe('raster boxes on synthetic scans', () => {
   let corpus: ScanCorpus

@@ -55,10 +55,12 @@ export function classify(f: RegionFeatures, pxPerPt: number): Verdict {
 
 /** Beyond this share of mid-grey pixels around it, a dark region is part of a picture. */
 export const MAX_RING_MID = 0.35
+/** …or this share on any one side: a dark patch at a photo's edge has paper on its other sides. */
+export const MAX_RING_SIDE_MID = 0.5
 
 /**
  * Share of mid-grey pixels in a ring `gap`…2·`gap` px outside a rectangle (exclusive ends), past any
- * blurred edge. Parts of the ring off the page are left out.
+ * blurred edge, overall and on its worst side. Parts of the ring off the page are left out.
  */
 export function ringTone(
   bitmap: GreyBitmap,
@@ -68,10 +70,11 @@ export function ringTone(
   y1: number,
   gap: number,
   tone: { darkBelow: number; lightAbove: number }
-): number {
+): { all: number; worstSide: number } {
   const { width, height, data } = bitmap
-  let mid = 0
-  let total = 0
+  // Sides: 0 top, 1 bottom, 2 left, 3 right.
+  const mid = [0, 0, 0, 0]
+  const total = [0, 0, 0, 0]
   const ox0 = x0 - 2 * gap
   const oy0 = y0 - 2 * gap
   const ox1 = x1 + 2 * gap
@@ -84,12 +87,23 @@ export function ringTone(
         x = x1 + gap - 1
         continue
       }
+      const side = y < y0 - gap ? 0 : y >= y1 + gap ? 1 : x < x0 ? 2 : 3
       const g = data[row + x] as number
-      total++
-      if (g >= tone.darkBelow && g <= tone.lightAbove) mid++
+      total[side] = (total[side] as number) + 1
+      if (g >= tone.darkBelow && g <= tone.lightAbove) mid[side] = (mid[side] as number) + 1
     }
   }
-  return total > 0 ? mid / total : 0
+  let allMid = 0
+  let allTotal = 0
+  let worstSide = 0
+  for (let k = 0; k < 4; k++) {
+    const t = total[k] as number
+    const m = mid[k] as number
+    allMid += m
+    allTotal += t
+    if (t >= 4 * gap) worstSide = Math.max(worstSide, m / t)
+  }
+  return { all: allTotal > 0 ? allMid / allTotal : 0, worstSide }
 }
 
 /**

@@ -31,7 +31,7 @@
  */
 import type { PageRect } from '../types'
 import { labelComponents } from './components'
-import { MAX_RING_MID, classify, isLabelledBox, ringTone } from './classify'
+import { MAX_RING_MID, MAX_RING_SIDE_MID, classify, isLabelledBox, ringTone } from './classify'
 import { measureRegion } from './features'
 import { erodeSquare, thresholdDark } from './mask'
 import { type Candidate, extendEnd, mergeCandidates } from './merge'
@@ -127,27 +127,13 @@ export function detectRasterBoxes(
       Math.round(3 * pxPerPt),
       o
     )
-    if (ring > MAX_RING_MID) continue
+    if (ring.all > MAX_RING_MID || ring.worstSide > MAX_RING_SIDE_MID) continue
     let verdict = classify(f, pxPerPt)
     if (!verdict && f.fillOuter < 0.88) {
       const x1 = Math.min(width, comp.x1 + erosionPx)
       const y1 = Math.min(height, comp.y1 + erosionPx)
       if (isLabelledBox(bitmap, comp.x0, comp.y0, x1, y1, tone)) verdict = { marker: false, confidence: 0.7 }
     }
-    console.log(
-      'comp',
-      'rag',
-      f.edgeRaggedPx.toFixed(2),
-      verdict?.marker,
-      comp.x0,
-      comp.y0,
-      comp.x1,
-      comp.y1,
-      'ring',
-      ring.toFixed(2),
-      JSON.stringify(f, (k, v) => (typeof v === 'number' ? Math.round(v * 100) / 100 : v)),
-      verdict
-    )
     if (!verdict) continue
     cands.push({
       x0: comp.x0,
@@ -165,7 +151,6 @@ export function detectRasterBoxes(
     extendEnd(c, bitmap, o.darkBelow, pxPerPt, -1)
     extendEnd(c, bitmap, o.darkBelow, pxPerPt, 1)
   }
-  for (const c of cands) console.log('cand', c.x0, c.y0, c.x1, c.y1, c.marker, c.confidence.toFixed(2))
   return mergeCandidates(cands, bitmap, o.darkBelow)
     .filter((c) => !isScannerBorder(c, width, height))
     .map((c) => ({
