@@ -4,6 +4,8 @@
  * boxes take the pointer, for their tooltip (kind, label, grounds, leak).
  */
 import type { RedactionRow } from '../../db/rows'
+import { groundMeanings, reviewBoxClasses } from '../review/families'
+import { selectRedaction, useSelectedRedactionId } from '../review/selection'
 import { pageRectToViewRect } from './overlayGeometry'
 import { usePageRedactions } from './queries'
 
@@ -37,18 +39,21 @@ export function RedactionOverlay(props: {
   scale: number
 }): React.JSX.Element {
   const rows = usePageRedactions(props.documentId, props.pageIndex)
+  const selectedId = useSelectedRedactionId()
   return (
     <div className="redaction-overlay" aria-label="Redactions">
       {rows.map((row) => {
         const viewRect = pageRectToViewRect(row.pageRect, props.scale)
         const classes = ['redaction-box', `kind-${row.kind}`, `status-${row.status}`]
         if (row.leak) classes.push('leak')
+        classes.push(...reviewBoxClasses(row, selectedId))
         return (
           <div
             key={row.id}
             className={classes.join(' ')}
             data-redaction-id={row.id}
-            title={redactionTooltip(row)}
+            title={`${redactionTooltip(row)}\n${groundMeanings(row.grounds)}`.trim()}
+            onClick={() => selectRedaction(row.id)}
             style={{ left: viewRect.left, top: viewRect.top, width: viewRect.width, height: viewRect.height }}
           >
             {row.label ? <span className="redaction-label">{row.label}</span> : null}

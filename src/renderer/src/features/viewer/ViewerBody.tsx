@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { ViewStateRow } from '../../db/rows'
 import type { PdfSession } from '../../pdf/pdfSession'
+import { RedactionPanel } from '../review/RedactionPanel'
 import { PageScroller, type PageScrollerHandle } from './PageScroller'
 import { saveViewState, usePageRows } from './queries'
 import { ThumbnailRail } from './ThumbnailRail'
@@ -166,6 +167,11 @@ export function ViewerBody(props: {
             <ViewerMessage tone="busy" title="Laying out pages…" />
           )}
         </div>
+        <RedactionPanel
+          documentId={documentId}
+          onGoToPage={goToPage}
+          onFocusPages={() => scrollerRef.current?.element()?.focus({ preventScroll: true })}
+        />
       </div>
     </div>
   )
