@@ -5,6 +5,7 @@
 // Set RASTER_DEBUG_DIR to write every page with detections (red, markers orange) and truth (green).
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
+import { PDFDocument, StandardFonts } from 'pdf-lib'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { type RasterBox, detectRasterBoxes } from '@core/raster/detectRasterBoxes'
 import { openPdf } from '@node/pdfjs'
@@ -93,5 +94,28 @@ describe('raster boxes on synthetic scans', () => {
     corpus.pages.forEach((truthPage, i) => {
       if (truthPage.boxes.length === 0) expect(detections[i]).toEqual([])
     })
+  })
+})
+
+describe('isImagePage', () => {
+  it('calls a born-digital page, and one with only a logo image, not scanned', async () => {
+    const pdf = await PDFDocument.create()
+    const font = await pdf.embedFont(StandardFonts.Helvetica)
+    const textPage = pdf.addPage([595, 842])
+    textPage.drawText('Briefing to the Minister', { x: 72, y: 760, size: 14, font })
+    const logoPage = pdf.addPage([595, 842])
+    const corpus = await generateScanCorpus(1, 3)
+    const scan = await PDFDocument.load(corpus.pdf)
+    const [copied] = await pdf.copyPages(scan, [0])
+    if (!copied) throw new Error('copy failed')
+    const embedded = await pdf.embedPage(copied)
+    // The scan shrunk to a 100 × 140 pt corner: an image, but nowhere near the whole page.
+    logoPage.drawPage(embedded, { x: 20, y: 680, width: 100, height: 140 })
+    const doc = await openPdf(await pdf.save())
+    for (const pageNumber of [1, 2]) {
+      const page = await doc.getPage(pageNumber)
+      expect(isImagePage(await page.getOperatorList(), page.view)).toBe(false)
+    }
+    await doc.cleanup()
   })
 })

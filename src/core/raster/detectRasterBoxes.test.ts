@@ -234,6 +234,14 @@ describe('detectRasterBoxes', () => {
     expect(boxes[0]?.confidence).toBeLessThan(0.7)
   })
 
+  it('reports a page blacked out in full as one page-size box', () => {
+    const d = new Uint8Array(W * H).fill(12)
+    noise(d, 6)
+    const boxes = detect(d)
+    expect(boxes).toHaveLength(1)
+    expect(px(boxes[0])).toEqual([0, 0, W, H])
+  })
+
   it('rejects a bitmap whose size does not match', () => {
     expect(() => detectRasterBoxes({ data: new Uint8Array(10), width: 5, height: 5 }, 1)).toThrow(
       /expected 5×5/
