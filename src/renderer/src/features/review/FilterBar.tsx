@@ -82,9 +82,9 @@ export function FilterBar(props: {
             onChange({ ...filter, origins: one((e.target.value || null) as 'detected' | 'manual' | null) })
           }
         >
-          <option value="">Found or drawn</option>
-          <option value="detected">Found by Withheld</option>
-          <option value="manual">Drawn by you</option>
+          <option value="">Any origin</option>
+          <option value="detected">Found</option>
+          <option value="manual">Drawn</option>
         </select>
         <label className="review-leak-toggle">
           <input

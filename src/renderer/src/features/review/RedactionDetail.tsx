@@ -114,9 +114,11 @@ export const RedactionDetail = forwardRef<RedactionDetailHandle, RedactionDetail
           <button type="button" className="button button-small" onClick={props.onPickGrounds}>
             Grounds <kbd>G</kbd>
           </button>
+        </div>
+        <div className="review-actions-secondary">
           {row.status !== 'unreviewed' ? (
             <button type="button" className="button button-small button-quiet" onClick={props.onUnreview}>
-              Undecide <kbd>U</kbd>
+              Mark unreviewed <kbd>U</kbd>
             </button>
           ) : null}
           <button
@@ -124,7 +126,7 @@ export const RedactionDetail = forwardRef<RedactionDetailHandle, RedactionDetail
             className="button button-small button-quiet review-delete"
             onClick={props.onDelete}
           >
-            Delete box
+            Delete box <kbd>Del</kbd>
           </button>
         </div>
         <label className="review-note">
