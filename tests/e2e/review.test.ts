@@ -188,4 +188,27 @@ describe('review workflow', () => {
     await expect.poll(async () => (await storedRedactions(page))[1]!.note).toBe('')
     await app.screenshot('review-after-reload')
   })
+
+  it('a click on a box selects it; 1 sets the most recent ground; Delete removes the box and Ctrl+Z restores it', async () => {
+    const { page } = app
+    const third = (await storedRedactions(page))[2]!
+    const box = page.locator(`.redaction-box[data-redaction-id="${third.id}"]`)
+    await box.click()
+    await expect.poll(() => box.getAttribute('class')).toContain('selected')
+    expect(await page.getByTestId('review-detail').textContent()).toContain('Redaction 3 of 3')
+    // The picker used 9(2)(g)(i) last, so it is recent ground 1 (kept in localStorage across the reload).
+    await page.keyboard.press('1')
+    await expect.poll(async () => (await storedRedactions(page))[2]!.grounds).toEqual(['9(2)(g)(i)'])
+    await expect.poll(() => box.getAttribute('class')).toContain('family-s9-public-interest')
+    await page.keyboard.press('Delete')
+    await expect.poll(async () => (await storedRedactions(page)).length).toBe(2)
+    await expect.poll(() => page.getByTestId('review-list').getAttribute('data-count')).toBe('2')
+    await page.keyboard.press('Control+z')
+    await expect.poll(async () => (await storedRedactions(page)).length).toBe(3)
+    expect((await storedRedactions(page))[2]).toEqual({
+      ...third,
+      grounds: ['9(2)(g)(i)'],
+      updatedAt: expect.any(Number)
+    })
+  })
 })
