@@ -211,4 +211,26 @@ describe('review workflow', () => {
       updatedAt: expect.any(Number)
     })
   })
+
+  it('sets the grounds of every redaction shown at once, undone in one step', async () => {
+    const { page } = app
+    const before = (await storedRedactions(page)).map((r) => r.grounds)
+    await page.getByTestId('review-bulk').getByRole('button', { name: 'Set grounds…' }).click()
+    const picker = page.getByTestId('grounds-picker')
+    expect(await picker.textContent()).toContain('Grounds for 3 redactions')
+    const search = page.getByTestId('grounds-search')
+    await search.fill('s 6 d')
+    await expect
+      .poll(() => picker.locator('li[role="option"]').first().getAttribute('data-code'))
+      .toBe('6(d)')
+    await search.press('Enter')
+    await page.getByTestId('grounds-apply').click()
+    await expect
+      .poll(async () => (await storedRedactions(page)).map((r) => r.grounds))
+      .toEqual([['6(d)'], ['6(d)'], ['6(d)']])
+    await expect.poll(() => page.locator('.redaction-box.family-s6-conclusive').count()).toBeGreaterThan(0)
+    await app.screenshot('review-bulk')
+    await page.keyboard.press('Control+z')
+    await expect.poll(async () => (await storedRedactions(page)).map((r) => r.grounds)).toEqual(before)
+  })
 })

@@ -15,14 +15,18 @@ import { Dialog } from '../../ui/Dialog'
 const GROUNDS = allGrounds()
 
 export function GroundsPicker(props: {
-  row: RedactionRow
+  /** The redaction being tagged, or null when tagging several at once. */
+  row: RedactionRow | null
+  /** How many redactions the choice applies to. */
+  count: number
   regime: Regime
   recent: readonly string[]
   onApply(grounds: string[]): void
   onClose(): void
 }): React.JSX.Element {
   const { row } = props
-  const [chosen, setChosen] = useState<string[]>(() => [...row.grounds])
+  // Several at once start empty: their grounds may differ, and the choice replaces them all.
+  const [chosen, setChosen] = useState<string[]>(() => [...(row?.grounds ?? [])])
   const [query, setQuery] = useState('')
   const [active, setActive] = useState(0)
   const hits = useMemo(() => searchGrounds(query, GROUNDS, props.regime, 40), [query, props.regime])
@@ -34,7 +38,7 @@ export function GroundsPicker(props: {
 
   return (
     <Dialog
-      title="Grounds for this redaction"
+      title={row ? 'Grounds for this redaction' : `Grounds for ${props.count} redactions`}
       testId="grounds-picker"
       onClose={props.onClose}
       onSubmit={apply}
@@ -50,7 +54,11 @@ export function GroundsPicker(props: {
       }
     >
       <div className="grounds-picker">
-        {row.label ? (
+        {!row ? (
+          <p className="grounds-detected">
+            The grounds you choose replace those of all {props.count} redactions shown.
+          </p>
+        ) : row.label ? (
           <p className="grounds-detected">
             Printed beside the box: <strong>“{row.label}”</strong>
             {row.origin === 'detected'

@@ -43,7 +43,8 @@ export function RedactionPanel(props: {
   const selectedId = useSelectedRedactionId()
   const recent = useRecentGrounds()
   const [filter, setFilter] = useState<ReviewFilter>({})
-  const [picker, setPicker] = useState(false)
+  /** 'one': the selected redaction; 'shown': every redaction the filter shows (bulk tagging). */
+  const [picker, setPicker] = useState<'one' | 'shown' | null>(null)
   const [sheet, setSheet] = useState(false)
   const detailRef = useRef<RedactionDetailHandle>(null)
 
@@ -78,6 +79,21 @@ export function RedactionPanel(props: {
     if (action.type === 'set-grounds') rememberGrounds(action.grounds)
     reviewRedactions(withheld, [selected.id], action).catch(fail('Saving the review'))
   }
+  /** One action on every redaction shown, as one undoable history entry. */
+  const actOnShown = (action: ReviewAction): void => {
+    if (action.type === 'set-grounds') rememberGrounds(action.grounds)
+    reviewRedactions(
+      withheld,
+      shown.map((r) => r.id),
+      action
+    )
+      .then((n) =>
+        toasts.info(
+          n === 0 ? 'Nothing to change.' : `Changed ${n} redaction${n === 1 ? '' : 's'}. Ctrl+Z undoes it.`
+        )
+      )
+      .catch(fail('Saving the review'))
+  }
   const remove = (): void => {
     if (!selected) return
     // Select the neighbour first, so the reviewer keeps their place in the list.
@@ -97,7 +113,7 @@ export function RedactionPanel(props: {
     act,
     remove,
     editNote: () => requestAnimationFrame(() => detailRef.current?.focusNote()),
-    openPicker: () => setPicker(true),
+    openPicker: () => setPicker('one'),
     toggleSheet: () => setSheet((open) => !open),
     clearSelection: () => selectRedaction(null)
   })
@@ -120,6 +136,25 @@ export function RedactionPanel(props: {
         </button>
       </header>
       <FilterBar filter={filter} counts={counts} onChange={setFilter} />
+      {shown.length > 1 ? (
+        <div className="review-bulk" data-testid="review-bulk">
+          <span>{shown.length === ordered.length ? `All ${shown.length}` : `${shown.length} shown`}:</span>
+          <button
+            type="button"
+            className="button button-small button-quiet"
+            onClick={() => actOnShown({ type: 'accept' })}
+          >
+            Accept all
+          </button>
+          <button
+            type="button"
+            className="button button-small button-quiet"
+            onClick={() => setPicker('shown')}
+          >
+            Set grounds…
+          </button>
+        </div>
+      ) : null}
       {rows === undefined ? (
         <p className="review-empty">Reading redactions…</p>
       ) : ordered.length === 0 ? (
@@ -147,7 +182,7 @@ export function RedactionPanel(props: {
             detailRef.current?.focusNote()
           }}
           onUnreview={() => act({ type: 'reset-status' })}
-          onPickGrounds={() => setPicker(true)}
+          onPickGrounds={() => setPicker('one')}
           onDelete={remove}
           onSaveNote={(note) => act({ type: 'note', note })}
           onDoneEditing={focusPages}
@@ -157,15 +192,17 @@ export function RedactionPanel(props: {
           Press <kbd>J</kbd> for the first redaction, <kbd>?</kbd> for all shortcuts.
         </p>
       )}
-      {picker && selected ? (
+      {(picker === 'one' && selected) || picker === 'shown' ? (
         <GroundsPicker
-          row={selected}
+          row={picker === 'one' ? selected : null}
+          count={picker === 'one' ? 1 : shown.length}
           regime={regime}
           recent={quickGrounds}
-          onClose={() => setPicker(false)}
+          onClose={() => setPicker(null)}
           onApply={(grounds) => {
-            setPicker(false)
-            act({ type: 'set-grounds', grounds })
+            setPicker(null)
+            if (picker === 'one') act({ type: 'set-grounds', grounds })
+            else actOnShown({ type: 'set-grounds', grounds })
           }}
         />
       ) : null}
