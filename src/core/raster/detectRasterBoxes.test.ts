@@ -242,6 +242,38 @@ describe('detectRasterBoxes', () => {
     expect(px(boxes[0])).toEqual([0, 0, W, H])
   })
 
+  it('finds a white box with a hairline outline among text, as kind white with lower confidence', () => {
+    const d = page()
+    const end = glyphs(d, 40, 104, 8, 1, 12, 30)
+    rect(d, end + 3, 100, end + 123, 121, 245)
+    // 1 px outline at grey 140: a 0.7 pt pen line after blur.
+    rect(d, end + 3, 100, end + 123, 101, 140)
+    rect(d, end + 3, 120, end + 123, 121, 140)
+    rect(d, end + 3, 100, end + 4, 121, 140)
+    rect(d, end + 122, 100, end + 123, 121, 140)
+    glyphs(d, end + 127, 104, 8, 1, 12, 30)
+    const boxes = detect(d)
+    expect(boxes).toHaveLength(1)
+    expect(boxes[0]?.kind).toBe('white')
+    expect(boxes[0]?.confidence).toBeLessThanOrEqual(0.5)
+    expect(px(boxes[0])).toEqual([end + 3, 100, end + 123, 121])
+  })
+
+  it('does not take table cells or a bordered text box for white boxes', () => {
+    const d = page()
+    // A 3 × 2 grid of 1 px rules with text in some cells.
+    for (const y of [40, 62, 84]) rect(d, 40, y, 400, y + 1, 60)
+    for (const x of [40, 160, 280, 399]) rect(d, x, 40, x + 1, 85, 60)
+    glyphs(d, 50, 46, 5, 1, 10, 30)
+    // A bordered box holding a line of text.
+    rect(d, 450, 150, 650, 151, 60)
+    rect(d, 450, 175, 650, 176, 60)
+    rect(d, 450, 150, 451, 176, 60)
+    rect(d, 649, 150, 650, 176, 60)
+    glyphs(d, 460, 157, 12, 1, 12, 30)
+    expect(detect(d)).toEqual([])
+  })
+
   it('rejects a bitmap whose size does not match', () => {
     expect(() => detectRasterBoxes({ data: new Uint8Array(10), width: 5, height: 5 }, 1)).toThrow(
       /expected 5×5/

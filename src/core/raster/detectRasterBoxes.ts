@@ -32,7 +32,9 @@
  *     pieces split by a label, and the bars of one block (no text right of the upper bar nor left
  *     of the lower, gap ≤ 3 px) become one box.
  *
- * Known limits: grey (100–200) and white boxes are not looked for yet; a short reverse-video heading
+ * White boxes: outlined empty rectangles (whiteBoxes.ts), kind 'white', confidence 0.5.
+ *
+ * Known limits: grey (100–200) boxes and white boxes without an outline are not looked for yet; a short reverse-video heading
  * ("Summary" on a dark band) looks like a box with a white label and is reported with confidence
  * ≤ 0.75 — reading the label (OCR) will tell them apart; two redactions that touch are one box.
  */
@@ -42,6 +44,7 @@ import { MAX_RING_MID, MAX_RING_SIDE_MID, classify, isLabelledBox, ringTone } fr
 import { measureRegion } from './features'
 import { erodeSquare, thresholdDark } from './mask'
 import { type Candidate, extendEnd, mergeCandidates } from './merge'
+import { findWhiteBoxes } from './whiteBoxes'
 
 export interface GreyBitmap {
   /** One byte per pixel, 0 = black … 255 = white, row-major, length width × height. */
@@ -80,6 +83,12 @@ const DEFAULTS = {
   minSidePt: 4.5,
   maxSkewDeg: 3
 } satisfies Required<RasterDetectOptions>
+
+/** Grey below which a pixel may belong to a thin outline. */
+const OUTLINE_BELOW = 200
+
+/** An outlined white rectangle is a redaction less surely than a dark one (forms have empty fields). */
+const WHITE_BOX_CONFIDENCE = 0.5
 
 /** No redaction is smaller than a short word: ~9 pt along its long side. */
 const MIN_LONG_SIDE_PT = 9
@@ -158,12 +167,23 @@ export function detectRasterBoxes(
     extendEnd(c, bitmap, o.darkBelow, pxPerPt, -1)
     extendEnd(c, bitmap, o.darkBelow, pxPerPt, 1)
   }
-  return mergeCandidates(cands, bitmap, o.darkBelow)
-    .filter((c) => !isScannerBorder(c, width, height))
-    .map((c) => ({
-      pageRect: [c.x0 / pxPerPt, c.y0 / pxPerPt, c.x1 / pxPerPt, c.y1 / pxPerPt] as const,
-      kind: c.darkMean <= 85 ? ('black' as const) : ('grey' as const),
-      confidence: Math.round(Math.max(0.05, Math.min(0.99, c.confidence)) * 100) / 100,
-      marker: c.marker
-    }))
+  const dark = mergeCandidates(cands, bitmap, o.darkBelow).filter((c) => !isScannerBorder(c, width, height))
+  const boxes: RasterBox[] = dark.map((c) => ({
+    pageRect: [c.x0 / pxPerPt, c.y0 / pxPerPt, c.x1 / pxPerPt, c.y1 / pxPerPt] as const,
+    kind: c.darkMean <= 85 ? ('black' as const) : ('grey' as const),
+    confidence: Math.round(Math.max(0.05, Math.min(0.99, c.confidence)) * 100) / 100,
+    marker: c.marker
+  }))
+  // A hairline outline blurs to grey 120–180 at 100 dpi: the frame search takes anything not paper.
+  const lines = thresholdDark(data, OUTLINE_BELOW, ink)
+  for (const w of findWhiteBoxes(bitmap, lines, pxPerPt)) {
+    if (dark.some((c) => c.x0 < w.x1 && w.x0 < c.x1 && c.y0 < w.y1 && w.y0 < c.y1)) continue
+    boxes.push({
+      pageRect: [w.x0 / pxPerPt, w.y0 / pxPerPt, w.x1 / pxPerPt, w.y1 / pxPerPt] as const,
+      kind: 'white',
+      confidence: WHITE_BOX_CONFIDENCE,
+      marker: false
+    })
+  }
+  return boxes
 }
