@@ -67,7 +67,7 @@ describe('report formats', () => {
       const rows = doc.querySelectorAll('#register tbody tr')
       expect(rows.length).toBe(report.register.length)
       // The text reads back as given (HTML parsing turns CR and CRLF into LF): escaped, not dropped.
-      const labels = [...rows].map((tr) => tr.children[5]?.textContent)
+      const labels = [...rows].map((tr) => tr.children[6]?.textContent)
       expect(labels).toEqual(report.register.map((r) => (r.label ?? '').replace(/\r\n?/g, '\n')))
       expect(doc.querySelector('title')?.textContent).toBe(`Redaction report: ${report.cover.title}`)
       // Accessible tables: every table has a caption and scoped header cells.

@@ -20,8 +20,10 @@ export const fmtInt = (n: number): string => Math.round(n).toLocaleString('en-NZ
 export const fmtNum = (n: number, digits = 1): string =>
   n.toLocaleString('en-NZ', { minimumFractionDigits: digits, maximumFractionDigits: digits })
 
-/** Pages per thumbnail label size: a ref number stays readable at the 170 px thumbnail width. */
-const THUMB_WIDTH_PX = 170
+/** Thumbnails per row: 8 across a 1,200 px screen or an A4 page is ~140 px (~18 mm) each. */
+export const THUMBS_PER_ROW = 8
+/** Label size: a ref number stays readable at the ~140 px thumbnail width. */
+const THUMB_WIDTH_PX = 140
 
 export function pageThumbnail(page: ReportPage, rows: ReadonlyMap<number, RegisterRow>): string {
   const { width: w, height: h } = page
@@ -82,7 +84,9 @@ table.register td.wrap { overflow-wrap: break-word; }
 .leak { color: var(--accent); }
 .warning { border-left: 4px solid var(--accent); padding: .4em .8em; background: #fbf1f1; }
 .ground { border-left: 3px solid var(--rule); padding-left: 12px; }
-.thumbs { display: grid; grid-template-columns: repeat(auto-fill, minmax(170px, 1fr)); gap: 14px; }
+/* Rows of THUMBS_PER_ROW as blocks that never split across printed pages (grid items alone do). */
+.thumb-row { display: grid; grid-template-columns: repeat(8, minmax(0, 1fr)); gap: 10px; margin-bottom: 10px; break-inside: avoid;
+  padding-right: 4px; /* the last frame's 1 px border otherwise falls past the printed area */ }
 figure.thumb { margin: 0; break-inside: avoid; }
 figure.thumb svg { width: 100%; height: auto; display: block; border: 1px solid #888; }
 figure.thumb figcaption { font-size: .8em; color: var(--muted); overflow-wrap: anywhere; }
@@ -107,7 +111,15 @@ nav ol { columns: 2; }
   th, td { padding: 3px 4px; }
   thead { display: table-header-group; }
   tr, .ground, .figure { break-inside: avoid; }
-  .thumbs { grid-template-columns: repeat(5, 1fr); gap: 8px; }
+  figure.thumb figcaption { font-size: 6.5pt; }
+  /*
+   * The register prints landscape and dense: Chromium's print time grows with the page count (5,000
+   * rows: ~415 portrait pages took 27 s here, under load), and one-line rows on wide pages need far fewer.
+   */
+  @page register { size: A4 landscape; margin: 10mm; }
+  #register { page: register; }
+  table.register { font-size: 7pt; line-height: 1.25; }
+  table.register th, table.register td { padding: 2px 3px; }
   a { color: inherit; text-decoration: none; }
 }
 `

@@ -3,7 +3,7 @@
  * from it), headings in order, tables with captions and scoped headers, page thumbnails as inline SVG.
  * A Content-Security-Policy allowing no scripts and no fetches backs up the escaping (security.md X2).
  */
-import { esc, fmtInt, fmtNum, pageThumbnail, STYLE } from './htmlParts'
+import { esc, fmtInt, fmtNum, pageThumbnail, STYLE, THUMBS_PER_ROW } from './htmlParts'
 import type { GroundClass, RegisterRow, Report } from './types'
 
 const CLASS_NAMES: Readonly<Record<GroundClass, string>> = {
@@ -115,11 +115,20 @@ function leaksSection(report: Report): string {
 </section>`
 }
 
+function thumbRows(report: Report, rows: ReadonlyMap<number, RegisterRow>): string {
+  const out: string[] = []
+  for (let i = 0; i < report.pages.length; i += THUMBS_PER_ROW) {
+    const pages = report.pages.slice(i, i + THUMBS_PER_ROW)
+    out.push(`<div class="thumb-row">${pages.map((p) => pageThumbnail(p, rows)).join('')}</div>`)
+  }
+  return out.join('\n')
+}
+
 function pagesSection(report: Report, rows: ReadonlyMap<number, RegisterRow>): string {
   if (!report.thumbnails || report.pages.length === 0) return ''
   return `<section id="pages" aria-labelledby="h-pages"><h2 id="h-pages">Pages with redactions</h2>
 <p>Each page drawn to scale with its boxes, numbered as in the register; disputed boxes in red.</p>
-<div class="thumbs">${report.pages.map((p) => pageThumbnail(p, rows)).join('')}</div>
+<div class="thumbs">${thumbRows(report, rows)}</div>
 </section>`
 }
 
@@ -129,11 +138,11 @@ function registerRow(r: RegisterRow, labels: ReadonlyMap<string, string>): strin
   const leak = r.leak
     ? `<span class="leak">${esc(r.leak.kind)}, ${fmtInt(r.leak.chars)} chars</span>${r.leakedText !== null ? `<br>${esc(r.leakedText)}` : ''}`
     : ''
-  return `<tr id="r${r.ref}"><td class="num">${r.ref}</td><td class="wrap">${esc(r.documentName)}</td><td class="num">${r.pageNumber}</td><td>${esc(r.position)}<br><span class="coords">${coords}</span></td><td>${esc(r.kind)}${r.origin === 'manual' ? ' (manual)' : ''}</td><td class="wrap">${esc(r.label ?? '')}</td><td>${esc(r.grounds.join(', '))}</td><td class="wrap">${esc(r.grounds.map((code) => labels.get(code) ?? 'not in the catalogue').join('; '))}</td><td class="status-${esc(r.status)}">${esc(r.status)}</td><td class="wrap">${esc(r.note)}</td><td class="num">${fmtInt(r.areaPt2)}</td><td class="num">${fmtInt(r.estWords)}</td><td>${leak}</td></tr>`
+  return `<tr id="r${r.ref}"><td class="num">${r.ref}</td><td class="wrap">${esc(r.documentName)}</td><td class="num">${r.pageNumber}</td><td>${esc(r.position)}</td><td class="coords">${coords}</td><td>${esc(r.kind)}${r.origin === 'manual' ? ' (manual)' : ''}</td><td class="wrap">${esc(r.label ?? '')}</td><td>${esc(r.grounds.join(', '))}</td><td class="wrap">${esc(r.grounds.map((code) => labels.get(code) ?? 'not in the catalogue').join('; '))}</td><td class="status-${esc(r.status)}">${esc(r.status)}</td><td class="wrap">${esc(r.note)}</td><td class="num">${fmtInt(r.areaPt2)}</td><td class="num">${fmtInt(r.estWords)}</td><td>${leak}</td></tr>`
 }
 
-/** #, document, page, position, kind, label, grounds, meaning, status, note, area, words, leak: 100%. */
-const REGISTER_COLUMN_PERCENT = [3, 9, 5, 9, 6, 9, 8, 9, 10, 11, 8, 6, 7] as const
+/** #, document, page, position, box, kind, label, grounds, meaning, status, note, area, words, leak: 100%. */
+const REGISTER_COLUMN_PERCENT = [3, 10, 4, 8, 7, 5, 8, 7, 8, 7, 17, 6, 4, 6] as const
 // With a fixed layout the header row sets the column widths.
 const REGISTER_STYLE = REGISTER_COLUMN_PERCENT.map(
   (w, i) => `table.register thead th:nth-child(${i + 1}) { width: ${w}%; }`
@@ -142,8 +151,8 @@ const REGISTER_STYLE = REGISTER_COLUMN_PERCENT.map(
 function registerSection(report: Report): string {
   const labels = new Map(report.grounds.flatMap((g) => (g.label ? [[g.code, g.label] as const] : [])))
   return `<section id="register" aria-labelledby="h-register"><h2 id="h-register">Register of redactions</h2>
-<p>One row per redaction in reading order (document, page, top to bottom, left to right). Position is where the box's centre falls in the page's thirds; the numbers are the box in points from the top-left corner (x0, y0, x1, y1).</p>
-<table class="register"><caption>Every redaction (${fmtInt(report.register.length)})</caption><thead><tr><th scope="col" class="num">#</th><th scope="col">Document</th><th scope="col" class="num">Page</th><th scope="col">Position</th><th scope="col">Kind</th><th scope="col">Label as printed</th><th scope="col">Grounds</th><th scope="col">Meaning (see Grounds)</th><th scope="col">Status</th><th scope="col">Note</th><th scope="col" class="num">Area pt²</th><th scope="col" class="num">Est. words</th><th scope="col">Leak</th></tr></thead>
+<p>One row per redaction in reading order (document, page, top to bottom, left to right). Position is where the box's centre falls in the page's thirds; the box is in points from the page's top-left corner (x0, y0, x1, y1).</p>
+<table class="register"><caption>Every redaction (${fmtInt(report.register.length)})</caption><thead><tr><th scope="col" class="num">#</th><th scope="col">Document</th><th scope="col" class="num">Page</th><th scope="col">Position</th><th scope="col">Box (pt)</th><th scope="col">Kind</th><th scope="col">Label as printed</th><th scope="col">Grounds</th><th scope="col">Meaning (see Grounds)</th><th scope="col">Status</th><th scope="col">Note</th><th scope="col" class="num">Area pt²</th><th scope="col" class="num">Est. words</th><th scope="col">Leak</th></tr></thead>
 <tbody>${report.register.map((r) => registerRow(r, labels)).join('\n')}</tbody></table>
 </section>`
 }
