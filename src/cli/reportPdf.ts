@@ -102,7 +102,11 @@ export async function printHtmlToPdf(
       timeoutMs
     )
     if (!(await isPdf(pending)))
-      throw new Error(`the browser could not print the report (exit ${code ?? 'killed'}).`)
+      // Seen here: Chromium exits 0 without a PDF on a 17,000-row report (11 MB of HTML).
+      throw new Error(
+        `the browser made no PDF (exit ${code ?? 'killed'}); for a report this large, write --format html ` +
+          'and print it from a browser.'
+      )
     await rename(pending, outPath)
   } finally {
     await rm(pending, { force: true })

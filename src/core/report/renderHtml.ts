@@ -142,7 +142,7 @@ function registerRow(r: RegisterRow, labels: ReadonlyMap<string, string>): strin
 }
 
 /** #, document, page, position, box, kind, label, grounds, meaning, status, note, area, words, leak: 100%. */
-const REGISTER_COLUMN_PERCENT = [3, 10, 4, 8, 7, 5, 8, 7, 8, 7, 17, 6, 4, 6] as const
+const REGISTER_COLUMN_PERCENT = [3, 10, 4, 7, 9, 5, 8, 7, 8, 7, 16, 6, 4, 6] as const
 // With a fixed layout the header row sets the column widths.
 const REGISTER_STYLE = REGISTER_COLUMN_PERCENT.map(
   (w, i) => `table.register thead th:nth-child(${i + 1}) { width: ${w}%; }`
