@@ -25,7 +25,8 @@ describe('parseArgs', () => {
       outDir: 'reports',
       revealLeaks: true,
       jobs: 3,
-      timeoutMs: 7500
+      timeoutMs: 7500,
+      rasterDpi: 100
     })
   })
 
@@ -37,9 +38,17 @@ describe('parseArgs', () => {
       outDir: null,
       revealLeaks: false,
       jobs: 4,
-      timeoutMs: 20_000
+      timeoutMs: 20_000,
+      rasterDpi: 100
     })
     expect(defaultJobs(1)).toBe(1)
+  })
+
+  it('takes --dpi for scanned pages, 0 turning the raster pass off', () => {
+    expect(parseArgs(['scan', 'a.pdf', '--dpi', '0'])).toMatchObject({ rasterDpi: 0 })
+    expect(parseArgs(['scan', 'a.pdf', '--dpi=200'])).toMatchObject({ rasterDpi: 200 })
+    expect(parseArgs(['scan', 'a.pdf', '--dpi', '9000'])).toMatchObject({ command: 'error' })
+    expect(parseArgs(['scan', 'a.pdf', '--dpi', 'high'])).toMatchObject({ command: 'error' })
   })
 
   it.each([

@@ -15,6 +15,8 @@ Options:
   --reveal-leaks         include recoverable text found under redaction boxes (off by default:
                          a report should not re-publish what was withheld)
   --jobs N               files analysed at once (default ${jobs})
+  --dpi N                resolution for finding boxes in scanned page images (default 100;
+                         0 skips scanned-page images)
   --timeout S            stop a file's analysis after S seconds without progress (default 20)
   -h, --help             show this help
 
@@ -31,6 +33,8 @@ export interface ScanCommand {
   readonly revealLeaks: boolean
   readonly jobs: number
   readonly timeoutMs: number
+  /** Dots per inch for the scanned-page raster pass; 0 turns it off. */
+  readonly rasterDpi: number
 }
 
 export type ParsedArgs =
@@ -45,6 +49,9 @@ export const MAX_JOBS = 32
 /** One hour without progress is never a healthy analysis; beyond it the option is surely a typo. */
 export const MAX_TIMEOUT_S = 3600
 export const DEFAULT_TIMEOUT_S = 20
+export const DEFAULT_RASTER_DPI = 100
+/** Above 600 dpi an A4 page is ~35 M px: slower and no better at finding boxes. */
+export const MAX_RASTER_DPI = 600
 
 const FORMATS: readonly OutputFormat[] = ['json', 'csv', 'md']
 
@@ -62,6 +69,7 @@ export function parseArgs(argv: readonly string[], cpuCount = 2): ParsedArgs {
   let revealLeaks = false
   let jobs = defaultJobs(cpuCount)
   let timeoutS = DEFAULT_TIMEOUT_S
+  let rasterDpi = DEFAULT_RASTER_DPI
   let onlyInputs = false
 
   for (let i = 0; i < rest.length; i++) {
@@ -119,6 +127,14 @@ export function parseArgs(argv: readonly string[], cpuCount = 2): ParsedArgs {
         timeoutS = s
         break
       }
+      case '--dpi': {
+        const given = value()
+        const n = given !== null && /^\d+$/.test(given) ? Number(given) : NaN
+        if (!(n >= 0 && n <= MAX_RASTER_DPI))
+          return error(`--dpi needs a whole number from 0 to ${MAX_RASTER_DPI}.`)
+        rasterDpi = n
+        break
+      }
       default:
         return error(`unknown option “${flag}”.`)
     }
@@ -131,6 +147,7 @@ export function parseArgs(argv: readonly string[], cpuCount = 2): ParsedArgs {
     outDir,
     revealLeaks,
     jobs,
-    timeoutMs: Math.round(timeoutS * 1000)
+    timeoutMs: Math.round(timeoutS * 1000),
+    rasterDpi
   }
 }

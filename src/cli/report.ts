@@ -13,7 +13,7 @@ import { fileNameOf } from '@node/importFiles'
 import { parseReportArgs, reportUsage, type ReportCommand } from './reportArgs'
 import { findChrome, NO_BROWSER_MESSAGE, printHtmlToPdf } from './reportPdf'
 import { defaultWorkerEntry, runScan, type CliIo } from './scan'
-import { defaultJobs } from './args'
+import { DEFAULT_RASTER_DPI, defaultJobs } from './args'
 
 async function writeAtomically(path: string, text: string): Promise<void> {
   const temporary = join(dirname(path), `.${fileNameOf(path)}.${process.pid}.tmp`)
@@ -60,7 +60,8 @@ export async function runReport(
       outDir: null,
       revealLeaks: command.includeLeakedText,
       jobs: command.jobs,
-      timeoutMs: command.timeoutMs
+      timeoutMs: command.timeoutMs,
+      rasterDpi: DEFAULT_RASTER_DPI
     },
     io,
     workerEntry,

@@ -92,6 +92,14 @@ describe('payload validators', () => {
     ['options missing', () => validateAnalysisStart([{ ...start(), options: undefined }])],
     ['revealLeaks as text', () => validateAnalysisStart([{ ...start(), options: { revealLeaks: 'yes' } }])],
     [
+      'rasterDpi out of range',
+      () => validateAnalysisStart([{ ...start(), options: { revealLeaks: false, rasterDpi: 5000 } }])
+    ],
+    [
+      'rasterDpi fractional',
+      () => validateAnalysisStart([{ ...start(), options: { revealLeaks: false, rasterDpi: 99.5 } }])
+    ],
+    [
       'an unknown option',
       () => validateAnalysisStart([{ ...start(), options: { revealLeaks: false, shell: true } }])
     ],

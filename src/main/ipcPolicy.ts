@@ -85,6 +85,9 @@ export function validateDroppedPaths(args: readonly unknown[]): [readonly string
   ]
 }
 
+/** Scans are searched at ~100 dpi; 600 dpi is the most any re-analysis needs (and ~36 MB a page). */
+const MAX_RASTER_DPI = 600
+
 export function validateAnalysisStart(
   args: readonly unknown[],
   maxPdfBytes: number = MAX_PDF_BYTES
@@ -106,10 +109,22 @@ export function validateAnalysisStart(
       : boundedString(channel, 'password', start['password'], MAX_PASSWORD_CHARS, true)
   const options = start['options']
   if (!isPlainObject(options)) return fail(channel, 'options must be an object')
-  onlyKeys(channel, options, ['revealLeaks', 'metadataOnly'])
+  onlyKeys(channel, options, ['revealLeaks', 'metadataOnly', 'rasterDpi'])
   if (typeof options['revealLeaks'] !== 'boolean') fail(channel, 'options.revealLeaks must be true or false')
   if (options['metadataOnly'] !== undefined && typeof options['metadataOnly'] !== 'boolean') {
     fail(channel, 'options.metadataOnly must be true or false')
+  }
+  const rasterDpi = options['rasterDpi']
+  if (
+    rasterDpi !== undefined &&
+    !(
+      typeof rasterDpi === 'number' &&
+      Number.isInteger(rasterDpi) &&
+      rasterDpi >= 0 &&
+      rasterDpi <= MAX_RASTER_DPI
+    )
+  ) {
+    fail(channel, `options.rasterDpi must be a whole number from 0 to ${MAX_RASTER_DPI}`)
   }
   return [
     {
@@ -119,7 +134,10 @@ export function validateAnalysisStart(
       ...(password !== undefined ? { password } : {}),
       options: {
         revealLeaks: options['revealLeaks'] as boolean,
-        ...(options['metadataOnly'] !== undefined ? { metadataOnly: options['metadataOnly'] as boolean } : {})
+        ...(options['metadataOnly'] !== undefined
+          ? { metadataOnly: options['metadataOnly'] as boolean }
+          : {}),
+        ...(rasterDpi !== undefined ? { rasterDpi: rasterDpi as number } : {})
       }
     }
   ]

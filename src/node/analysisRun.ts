@@ -12,6 +12,7 @@ import type { AnalysisEvent, AnalysisRequest } from '@shared/analysis'
 import { readDocumentMeta } from '@core/scan/readDocumentMeta'
 import { scanDocument } from '@core/scan/scanDocument'
 import { describePdfError, openPdf } from './pdfjs'
+import { rasteriser } from './rasterPage'
 import type { WorkerMessage } from './workerProtocol'
 
 interface ParentPort {
@@ -95,7 +96,11 @@ async function analyse(request: AnalysisRequest, send: (message: WorkerMessage) 
     const result = await scanDocument(
       pdf,
       { fileName: request.fileName, sha256, producer: meta.producer },
-      { revealLeaks: request.options.revealLeaks, onPage: (page) => send({ type: 'page', page }) }
+      {
+        revealLeaks: request.options.revealLeaks,
+        onPage: (page) => send({ type: 'page', page }),
+        rasterise: rasteriser(request.options.rasterDpi)
+      }
     )
     send({ type: 'done', regime: result.regime })
   } catch (err) {

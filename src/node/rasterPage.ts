@@ -66,6 +66,13 @@ export async function renderPageGrey(page: PDFPageProxy, dpi = DEFAULT_RASTER_DP
   }
 }
 
+/** The scan engine's page renderer at `dpi` (default 100), or none when `dpi` is 0. */
+export function rasteriser(
+  dpi = DEFAULT_RASTER_DPI
+): ((page: PDFPageProxy) => Promise<RasterPage>) | undefined {
+  return dpi > 0 ? (page) => renderPageGrey(page, dpi) : undefined
+}
+
 type RenderParameters = Parameters<PDFPageProxy['render']>[0]
 
 type Affine = [number, number, number, number, number, number]

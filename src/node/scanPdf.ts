@@ -7,10 +7,13 @@ import type { ScanResult } from '@core/types'
 import { readDocumentMeta } from '@core/scan/readDocumentMeta'
 import { scanDocument } from '@core/scan/scanDocument'
 import { openPdf } from './pdfjs'
+import { rasteriser } from './rasterPage'
 
 export interface ScanPdfOptions {
   readonly revealLeaks: boolean
   readonly password?: string
+  /** Resolution for finding boxes in scanned page images; 0 turns the raster pass off. */
+  readonly rasterDpi?: number
 }
 
 export async function scanPdfBytes(
@@ -29,7 +32,14 @@ export async function scanPdfBytes(
     } catch {
       producer = null
     }
-    return await scanDocument(pdf, { fileName, sha256, producer }, { revealLeaks: options.revealLeaks })
+    return await scanDocument(
+      pdf,
+      { fileName, sha256, producer },
+      {
+        revealLeaks: options.revealLeaks,
+        rasterise: rasteriser(options.rasterDpi)
+      }
+    )
   } finally {
     await pdf.loadingTask.destroy()
   }

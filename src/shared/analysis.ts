@@ -12,6 +12,8 @@ export interface AnalysisOptions {
   readonly revealLeaks: boolean
   /** Metadata only: skip redaction detection (used for a fast first look). */
   readonly metadataOnly?: boolean
+  /** Resolution (dots per inch) for finding boxes in scanned page images; 0 skips that pass. Default 100. */
+  readonly rasterDpi?: number
 }
 
 /** Parent → worker: analyse these bytes. One request per worker process. */

@@ -12,6 +12,9 @@ import { readOverlayTexts } from '../pdf/overlayText'
 import { fontMetricsOf, walkOperatorList, type FontLookup } from '../pdf/walkOperatorList'
 import type { Matrix, PageRect, ScanPage, ScanResult, ScanSummary } from '../types'
 import { ENGINE_VERSION, SCAN_SCHEMA } from '../types'
+import { detectRasterBoxes } from '../raster/detectRasterBoxes'
+import { mergeRasterBoxes, type PageRaster } from './rasterPass'
+import { area, intersectionArea } from '../detect/geometry'
 
 export interface ScanInput {
   /** File name only (reports carry no local paths). */
@@ -24,7 +27,15 @@ export interface ScanOptions {
   readonly revealLeaks: boolean
   /** Called in page order as each page completes. */
   readonly onPage?: (page: ScanPage) => void
+  /**
+   * Renders a page to grey pixels so the boxes burned into a scanned page's image are found too. Only
+   * pages mostly covered by images are rendered. Supplied by the runtime (Node: src/node/rasterPage.ts);
+   * without it scanned pages report vector boxes only.
+   */
+  readonly rasterise?: Rasterise
 }
+
+type Rasterise = (page: PDFPageProxy) => Promise<PageRaster>
 
 function fontLookup(page: PDFPageProxy): FontLookup {
   const cache = new Map<string, ReturnType<FontLookup>>()
@@ -106,11 +117,41 @@ async function redactAnnotations(
   return out
 }
 
+/** Pages whose images cover this share of the page are scans worth rendering for pixel boxes. */
+const RASTER_MIN_IMAGE_SHARE = 0.5
+/** A pixel box must lie this much inside page images: vector fills were judged by the vector pass. */
+const RASTER_MIN_INSIDE_IMAGE = 0.7
+
+/** Adds the boxes in a scanned page's pixels; a page that cannot be rendered keeps its vector result. */
+async function withRasterBoxes(
+  result: ScanPage,
+  imageRects: readonly PageRect[],
+  page: PDFPageProxy,
+  rasterise: Rasterise | undefined
+): Promise<ScanPage> {
+  if (!rasterise || result.error) return result
+  const pageArea = result.width * result.height
+  const imageArea = imageRects.reduce((sum, rect) => sum + area(rect), 0)
+  if (!(pageArea > 0) || imageArea < RASTER_MIN_IMAGE_SHARE * pageArea) return result
+  try {
+    const raster = await rasterise(page)
+    const inImages = detectRasterBoxes(raster.bitmap, raster.pxPerPt).filter(
+      (box) =>
+        imageRects.reduce((sum, rect) => sum + intersectionArea(box.pageRect, rect), 0) >=
+        RASTER_MIN_INSIDE_IMAGE * area(box.pageRect)
+    )
+    return { ...mergeRasterBoxes(result, inImages), scanned: true }
+  } catch {
+    return result
+  }
+}
+
 export async function scanPage(
   page: PDFPageProxy,
   index: number,
   revealLeaks: boolean,
-  redactIndex: RedactIndex = null
+  redactIndex: RedactIndex = null,
+  rasterise?: Rasterise
 ): Promise<ScanPage> {
   const viewport = page.getViewport({ scale: 1 })
   const rotation = ((page.rotate % 360) + 360) % 360
@@ -127,7 +168,7 @@ export async function scanPage(
       const [x1, y1] = viewport.convertToViewportPoint(r[2]!, r[3]!) as [number, number]
       return [x0, y0, x1, y1]
     })
-    return detectPage(
+    const detected = detectPage(
       {
         index,
         width: viewport.width,
@@ -138,6 +179,8 @@ export async function scanPage(
       },
       { revealLeaks }
     )
+    const imageRects = content.images.map((image) => image.rect)
+    return await withRasterBoxes(detected, imageRects, page, rasterise)
   } catch (err) {
     return {
       index,
@@ -179,7 +222,7 @@ export async function scanDocument(
     let page: PDFPageProxy | null = null
     try {
       page = await pdf.getPage(pageNumber)
-      result = await scanPage(page, pageNumber - 1, options.revealLeaks, redactIndex)
+      result = await scanPage(page, pageNumber - 1, options.revealLeaks, redactIndex, options.rasterise)
     } catch (err) {
       result = {
         index: pageNumber - 1,
