@@ -6,6 +6,9 @@
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist'
 import type { DocumentMeta, PageMeta } from '../types'
 
+/** Stand-in size for an unreadable first page: US Letter, 612 × 792 pt. */
+const LETTER_PAGE: PageMeta = { index: 0, width: 612, height: 792, rotation: 0, hasTextLayer: false }
+
 /** Trimmed string or null: metadata fields arrive as anything a PDF producer wrote. */
 function cleanString(value: unknown): string | null {
   if (typeof value !== 'string') return null
@@ -46,7 +49,15 @@ export async function readDocumentMeta(pdf: PDFDocumentProxy): Promise<DocumentM
   }
   const pages: PageMeta[] = []
   for (let pageNumber = 1; pageNumber <= pdf.numPages; pageNumber++) {
-    const page = await pdf.getPage(pageNumber)
+    let page: PDFPageProxy
+    try {
+      page = await pdf.getPage(pageNumber)
+    } catch {
+      // One broken page (a looping page tree, a missing object) must not hide the others: lay it out
+      // at its neighbour's size; the viewer and the scan report that page's own error.
+      pages.push({ ...(pages.at(-1) ?? LETTER_PAGE), index: pageNumber - 1, hasTextLayer: false })
+      continue
+    }
     try {
       pages.push(await readPageMeta(page, pageNumber - 1))
     } finally {
