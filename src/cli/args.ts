@@ -2,6 +2,25 @@
  * `withheld` argument parsing, pure: argv in, a parsed command or one usage error out. Bad arguments
  * end the run with the usage text and exit status 2, never a stack trace.
  */
+import {
+  DEFAULT_RASTER_DPI,
+  DEFAULT_TIMEOUT_S,
+  defaultJobs,
+  readDpi,
+  readJobs,
+  readTimeoutS,
+  walkArgs
+} from './argWalker'
+
+export {
+  DEFAULT_RASTER_DPI,
+  DEFAULT_TIMEOUT_S,
+  defaultJobs,
+  MAX_JOBS,
+  MAX_RASTER_DPI,
+  MAX_TIMEOUT_S
+} from './argWalker'
+
 export const usage = (jobs: number = defaultJobs()): string => `Usage: withheld scan FILE.pdf|DIR... [options]
 
 Finds the redactions in PDF releases and prints them as JSON (schema withheld.scan/1).
@@ -40,19 +59,6 @@ export interface ScanCommand {
 export type ParsedArgs =
   ScanCommand | { readonly command: 'help' } | { readonly command: 'error'; readonly message: string }
 
-/** Up to 4 files at once, one per core: each worker holds a whole PDF and pdf.js's working set. */
-export function defaultJobs(cpuCount = 2): number {
-  return Math.max(1, Math.min(4, cpuCount))
-}
-
-export const MAX_JOBS = 32
-/** One hour without progress is never a healthy analysis; beyond it the option is surely a typo. */
-export const MAX_TIMEOUT_S = 3600
-export const DEFAULT_TIMEOUT_S = 20
-export const DEFAULT_RASTER_DPI = 100
-/** Above 600 dpi an A4 page is ~35 M px: slower and no better at finding boxes. */
-export const MAX_RASTER_DPI = 600
-
 const FORMATS: readonly OutputFormat[] = ['json', 'csv', 'md']
 
 const error = (message: string): ParsedArgs => ({ command: 'error', message })
@@ -63,86 +69,60 @@ export function parseArgs(argv: readonly string[], cpuCount = 2): ParsedArgs {
   const [command, ...rest] = argv
   if (command !== 'scan') return error(`unknown command “${command}”.`)
 
-  const inputs: string[] = []
   let format: OutputFormat = 'json'
   let outDir: string | null = null
   let revealLeaks = false
   let jobs = defaultJobs(cpuCount)
   let timeoutS = DEFAULT_TIMEOUT_S
   let rasterDpi = DEFAULT_RASTER_DPI
-  let onlyInputs = false
 
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i]!
-    if (onlyInputs || !arg.startsWith('-') || arg === '-') {
-      inputs.push(arg)
-      continue
-    }
-    if (arg === '--') {
-      onlyInputs = true
-      continue
-    }
-    const [flag, inlineValue] =
-      arg.startsWith('--') && arg.includes('=')
-        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
-        : [arg, undefined]
-    const value = (): string | null => {
-      if (inlineValue !== undefined) return inlineValue
-      const next = rest[i + 1]
-      if (next === undefined || next.startsWith('--')) return null
-      i++
-      return next
-    }
-    switch (flag) {
+  const walked = walkArgs(rest, (option) => {
+    switch (option.flag) {
       case '--format': {
-        const given = value()
-        if (given === null) return error('--format needs a value: json, csv or md.')
+        const given = option.value()
+        if (given === null) return '--format needs a value: json, csv or md.'
         if (!FORMATS.includes(given as OutputFormat))
-          return error(`unknown format “${given}” (use json, csv or md).`)
+          return `unknown format “${given}” (use json, csv or md).`
         format = given as OutputFormat
-        break
+        return null
       }
       case '--out': {
-        const given = value()
-        if (given === null || given === '') return error('--out needs a folder.')
+        const given = option.value()
+        if (given === null || given === '') return '--out needs a folder.'
         outDir = given
-        break
+        return null
       }
       case '--reveal-leaks':
-        if (inlineValue !== undefined) return error('--reveal-leaks takes no value.')
+        if (option.inline !== undefined) return '--reveal-leaks takes no value.'
         revealLeaks = true
-        break
+        return null
       case '--jobs': {
-        const given = value()
-        const n = given !== null && /^\d+$/.test(given) ? Number(given) : NaN
-        if (!(n >= 1 && n <= MAX_JOBS)) return error(`--jobs needs a whole number from 1 to ${MAX_JOBS}.`)
+        const n = readJobs(option.value())
+        if (typeof n === 'string') return n
         jobs = n
-        break
+        return null
       }
       case '--timeout': {
-        const given = value()
-        const s = given !== null && /^\d+(\.\d+)?$/.test(given) ? Number(given) : NaN
-        if (!(s > 0 && s <= MAX_TIMEOUT_S))
-          return error(`--timeout needs a number of seconds from 1 to ${MAX_TIMEOUT_S}.`)
+        const s = readTimeoutS(option.value())
+        if (typeof s === 'string') return s
         timeoutS = s
-        break
+        return null
       }
       case '--dpi': {
-        const given = value()
-        const n = given !== null && /^\d+$/.test(given) ? Number(given) : NaN
-        if (!(n >= 0 && n <= MAX_RASTER_DPI))
-          return error(`--dpi needs a whole number from 0 to ${MAX_RASTER_DPI}.`)
-        rasterDpi = n
-        break
+        const dpi = readDpi(option.value())
+        if (typeof dpi === 'string') return dpi
+        rasterDpi = dpi
+        return null
       }
       default:
-        return error(`unknown option “${flag}”.`)
+        return `unknown option “${option.flag}”.`
     }
-  }
-  if (inputs.length === 0) return error('scan needs at least one PDF file or folder.')
+  })
+  if ('error' in walked) return error(walked.error)
+  if (walked.inputs.length === 0) return error('scan needs at least one PDF file or folder.')
   return {
     command: 'scan',
-    inputs,
+    inputs: walked.inputs,
     format,
     outDir,
     revealLeaks,

@@ -2,7 +2,7 @@
  * `withheld report` argument parsing, pure: argv (after the word "report") in, a parsed command or one
  * usage error out. Shares the scan command's limits for --jobs and --timeout.
  */
-import { DEFAULT_TIMEOUT_S, defaultJobs, MAX_JOBS, MAX_TIMEOUT_S } from './args'
+import { DEFAULT_TIMEOUT_S, defaultJobs, readJobs, readTimeoutS, walkArgs } from './argWalker'
 
 export type ReportFormat = 'html' | 'csv' | 'json' | 'md' | 'pdf'
 const FORMATS: readonly ReportFormat[] = ['html', 'csv', 'json', 'md', 'pdf']
@@ -44,78 +44,60 @@ export type ParsedReportArgs =
 
 const error = (message: string): ParsedReportArgs => ({ command: 'error', message })
 
+/** Stops the walk at -h/--help, wherever it stands, as the first bad option would. */
+const HELP = '\u0000help'
+
 export function parseReportArgs(argv: readonly string[], cpuCount = 2): ParsedReportArgs {
-  const inputs: string[] = []
   let format: ReportFormat = 'html'
   let out: string | null = null
   let includeLeakedText = false
   let jobs = defaultJobs(cpuCount)
   let timeoutS = DEFAULT_TIMEOUT_S
-  let onlyInputs = false
 
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!
-    if (onlyInputs || !arg.startsWith('-') || arg === '-') {
-      inputs.push(arg)
-      continue
-    }
-    if (arg === '--') {
-      onlyInputs = true
-      continue
-    }
-    if (arg === '-h' || arg === '--help') return { command: 'help' }
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1
-    const flag = eq > 0 ? arg.slice(0, eq) : arg
-    const inline = eq > 0 ? arg.slice(eq + 1) : undefined
-    const value = (): string | null => {
-      if (inline !== undefined) return inline
-      const next = argv[i + 1]
-      if (next === undefined || next.startsWith('--')) return null
-      i++
-      return next
-    }
-    switch (flag) {
+  const walked = walkArgs(argv, (option) => {
+    switch (option.flag) {
+      case '-h':
+      case '--help':
+        return HELP
       case '--format': {
-        const given = value()
+        const given = option.value()
         if (given === null || !FORMATS.includes(given as ReportFormat))
-          return error(`--format needs one of ${FORMATS.join(', ')}${given ? ` (not “${given}”)` : ''}.`)
+          return `--format needs one of ${FORMATS.join(', ')}${given ? ` (not “${given}”)` : ''}.`
         format = given as ReportFormat
-        break
+        return null
       }
       case '--out': {
-        const given = value()
-        if (given === null || given === '') return error('--out needs the path of the report file.')
+        const given = option.value()
+        if (given === null || given === '') return '--out needs the path of the report file.'
         out = given
-        break
+        return null
       }
       case '--include-leaked-text':
-        if (inline !== undefined) return error('--include-leaked-text takes no value.')
+        if (option.inline !== undefined) return '--include-leaked-text takes no value.'
         includeLeakedText = true
-        break
+        return null
       case '--jobs': {
-        const given = value()
-        const n = given !== null && /^\d+$/.test(given) ? Number(given) : NaN
-        if (!(n >= 1 && n <= MAX_JOBS)) return error(`--jobs needs a whole number from 1 to ${MAX_JOBS}.`)
+        const n = readJobs(option.value())
+        if (typeof n === 'string') return n
         jobs = n
-        break
+        return null
       }
       case '--timeout': {
-        const given = value()
-        const s = given !== null && /^\d+(\.\d+)?$/.test(given) ? Number(given) : NaN
-        if (!(s > 0 && s <= MAX_TIMEOUT_S))
-          return error(`--timeout needs a number of seconds from 1 to ${MAX_TIMEOUT_S}.`)
+        const s = readTimeoutS(option.value())
+        if (typeof s === 'string') return s
         timeoutS = s
-        break
+        return null
       }
       default:
-        return error(`unknown option “${flag}”.`)
+        return `unknown option “${option.flag}”.`
     }
-  }
-  if (inputs.length === 0) return error('report needs at least one PDF file or folder.')
+  })
+  if ('error' in walked) return walked.error === HELP ? { command: 'help' } : error(walked.error)
+  if (walked.inputs.length === 0) return error('report needs at least one PDF file or folder.')
   if (out === null) return error('report needs --out PATH, the file to write.')
   return {
     command: 'report',
-    inputs,
+    inputs: walked.inputs,
     format,
     out,
     includeLeakedText,
