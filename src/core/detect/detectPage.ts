@@ -40,7 +40,7 @@ export interface DetectOptions {
 const SCAN_MIN_IMAGE_SHARE = 0.7
 const SCAN_MAX_VISIBLE_GLYPHS = 40
 /** A redaction box over half the page is the page withheld in full (A4 inside 2 cm margins is ~70%). */
-const PAGE_BOX_MIN_SHARE = 0.5
+export const PAGE_BOX_MIN_SHARE = 0.5
 const DEFAULT_LINE_HEIGHT_PT = 10
 
 function isScanned(content: PageContent, visibleGlyphs: number): boolean {
@@ -105,7 +105,8 @@ function isBareBar(j: Judgement, ctx: PageContext): boolean {
   return right.every((r) => /^[-−]?[$€£]?\d[\d.,]*%?$/u.test(r.text.trim()))
 }
 
-const readingOrder = (a: ScanRedaction, b: ScanRedaction): number =>
+/** Top to bottom, then left to right (boxes within 2 pt of one line count as one line). */
+export const readingOrder = (a: ScanRedaction, b: ScanRedaction): number =>
   Math.abs(a.bbox[1] - b.bbox[1]) > 2 ? a.bbox[1] - b.bbox[1] : a.bbox[0] - b.bbox[0]
 
 export function detectPage(input: PageInput, options: DetectOptions): ScanPage {

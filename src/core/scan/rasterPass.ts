@@ -6,9 +6,10 @@
  * dropped. A raster box covering half the page or more makes the page withheld in full, as a
  * page-size vector box does (detectPage's PAGE_BOX_MIN_SHARE).
  */
-import type { PageRect, ScanPage, ScanRedaction } from '../types'
+import type { ScanPage, ScanRedaction } from '../types'
 import type { GreyBitmap, RasterBox } from '../raster/detectRasterBoxes'
-import { area, coverage, iou } from '../detect/geometry'
+import { PAGE_BOX_MIN_SHARE, readingOrder } from '../detect/detectPage'
+import { area, coverage, iou, roundRect } from '../detect/geometry'
 
 /** A page image for the raster detector: grey bitmap and its resolution in pixels per point. */
 export interface PageRaster {
@@ -18,14 +19,10 @@ export interface PageRaster {
 
 /** A raster box this far inside a vector box (share of the raster box) is that vector box. */
 const SAME_BOX_COVERAGE = 0.6
-/** Same share as a vector page-size box: half the page withheld in one box is a page withheld. */
-const PAGE_BOX_MIN_SHARE = 0.5
-
-const round = (v: number): number => Math.round(v * 100) / 100
 
 function toRedaction(box: RasterBox): ScanRedaction {
   return {
-    bbox: box.pageRect.map(round) as unknown as PageRect,
+    bbox: roundRect(box.pageRect),
     kind: box.kind,
     source: 'raster',
     confidence: box.confidence,
@@ -55,8 +52,6 @@ export function mergeRasterBoxes(page: ScanPage, boxes: readonly RasterBox[]): S
       redactions: [{ ...toRedaction(pageBox), kind: 'page' }, ...vector]
     }
   }
-  const redactions = [...vector, ...fresh.map(toRedaction)].sort((a, b) =>
-    Math.abs(a.bbox[1] - b.bbox[1]) > 2 ? a.bbox[1] - b.bbox[1] : a.bbox[0] - b.bbox[0]
-  )
+  const redactions = [...vector, ...fresh.map(toRedaction)].sort(readingOrder)
   return { ...page, scanned: true, redactions }
 }
