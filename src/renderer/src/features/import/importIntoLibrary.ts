@@ -67,13 +67,17 @@ export async function importIntoLibrary(
   const duplicates: Duplicate[] = []
   if (files.length === 0) return { releaseId: selectedReleaseId ?? '', added, duplicates }
   const releaseId = await targetRelease(db, selectedReleaseId)
+  // Files of one import often land in the same millisecond; strictly rising times keep the order the
+  // user picked them in, which the library list and the resume-after-restart queue both sort by.
+  let importedAt = 0
   for (const file of files) {
     const existing = await db.documents.where('sha256').equals(file.sha256).first()
     if (existing) {
       duplicates.push({ name: file.name, existingId: existing.id, existingName: existing.name })
       continue
     }
-    const row = newDocumentRow(file, releaseId)
+    importedAt = Math.max(Date.now(), importedAt + 1)
+    const row = newDocumentRow(file, releaseId, importedAt)
     try {
       await db.transaction('rw', [db.documents, db.files], async () => {
         await db.documents.add(row)
