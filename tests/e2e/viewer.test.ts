@@ -95,9 +95,11 @@ describe('document viewer', () => {
     await app.menu('toggle-thumbnails')
     await page.locator('.viewer-thumbs').waitFor()
 
+    // Wait for the fit-page drawing itself: the fit-width canvas stays up until the new one is ready.
+    const fitWidthScale = await waitPainted(page, 0)
     await app.menu('zoom-fit-page')
     await expect.poll(() => zoomValue(page)).toBe('fit-page')
-    const fitPageScale = Number(await waitPainted(page, 0))
+    const fitPageScale = Number(await waitPainted(page, 0, fitWidthScale))
     const box = (await pageLocator(page, 0).boundingBox())!
     await page.mouse.move(box.x + box.width / 2, box.y + 40)
     await page.keyboard.down('Control')
