@@ -105,10 +105,13 @@ describe('import', () => {
       LONG_PAGES.toString()
     )
     // Every page has exactly the boxes the first run would have found; a re-run replaces, never adds.
-    const state = await row('long-release.pdf').getByTestId('document-state').textContent()
+    // The count is its own live query, so it can trail the 'done' state by a commit: poll it.
     const perPage = Number(
       /^(\d+)/.exec((await row('minutes.pdf').getByTestId('document-state').textContent()) ?? '')?.[1]
     )
-    expect(state).toContain(`${(perPage * LONG_PAGES).toLocaleString('en-US')} redactions`)
+    const expected = `${(perPage * LONG_PAGES).toLocaleString('en-US')} redactions`
+    await expect
+      .poll(() => row('long-release.pdf').getByTestId('document-state').textContent(), { timeout: 10_000 })
+      .toContain(expected)
   })
 })
