@@ -6,6 +6,8 @@ import {
   validateAnalysisStart,
   validateDroppedPaths,
   validateJobId,
+  validateReportSave,
+  validateSaveId,
   VALIDATORS
 } from './ipcPolicy'
 
@@ -116,5 +118,52 @@ describe('payload validators', () => {
     }
     expect(error).toBeInstanceOf(IpcValidationError)
     expect((error as Error).message).toMatch(/^[a-z:-]+: [^\n]+\.$/)
+  })
+})
+
+describe('report:save and report:show validators', () => {
+  const save = () => ({
+    baseName: 'MBIE OIA report',
+    outputs: [
+      { format: 'html', text: '<!doctype html>' },
+      { format: 'pdf', html: '<!doctype html>', paper: 'letter' },
+      { format: 'csv', text: '' }
+    ]
+  })
+  it('accepts a request and returns a clean copy', () => {
+    expect(validateReportSave([save()])).toEqual([save()])
+    expect(validateSaveId(['save-1'])).toEqual(['save-1'])
+  })
+
+  const refused: [string, () => unknown][] = [
+    ['no outputs', () => validateReportSave([{ ...save(), outputs: [] }])],
+    [
+      'a format twice',
+      () => validateReportSave([{ ...save(), outputs: [save().outputs[0], save().outputs[0]] }])
+    ],
+    ['an unknown format', () => validateReportSave([{ ...save(), outputs: [{ format: 'exe', text: '' }] }])],
+    [
+      'a PDF without paper',
+      () => validateReportSave([{ ...save(), outputs: [{ format: 'pdf', html: 'x' }] }])
+    ],
+    [
+      'a PDF on A3',
+      () => validateReportSave([{ ...save(), outputs: [{ format: 'pdf', html: 'x', paper: 'a3' }] }])
+    ],
+    [
+      'a path smuggled in',
+      () => validateReportSave([{ ...save(), outputs: [{ format: 'csv', text: '', path: '/etc/passwd' }] }])
+    ],
+    ['a folder field', () => validateReportSave([{ ...save(), folder: '/tmp' }])],
+    ['text not a string', () => validateReportSave([{ ...save(), outputs: [{ format: 'csv', text: 7 }] }])],
+    ['an empty name', () => validateReportSave([{ ...save(), baseName: '' }])],
+    ['a NUL in the name', () => validateReportSave([{ ...save(), baseName: 'a\0b' }])],
+    ['a long name', () => validateReportSave([{ ...save(), baseName: 'n'.repeat(201) }])],
+    ['show without id', () => validateSaveId([])],
+    ['show with a number', () => validateSaveId([3])]
+  ]
+  it.each(refused)('refuses %s with one sentence', (_label, call) => {
+    expect(call).toThrow(IpcValidationError)
+    expect(call).toThrow(/^[a-z:-]+: [^\n]+\.$/)
   })
 })

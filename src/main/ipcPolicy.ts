@@ -4,7 +4,14 @@
  * PDFs, so main treats each payload as untrusted input, normalised at this one door: unknown keys,
  * wrong types, oversized strings and arrays are refused with one clear sentence.
  */
-import type { AnalysisStart, Commands } from '@shared/ipc'
+import type {
+  AnalysisStart,
+  Commands,
+  PaperSize,
+  ReportFileFormat,
+  ReportOutput,
+  ReportSaveRequest
+} from '@shared/ipc'
 import { MAX_PDF_BYTES } from '@node/importFiles'
 import { isAppUrl, type OriginContext } from './origins'
 
@@ -155,6 +162,58 @@ export function validateNoArgs(channel: string): (args: readonly unknown[]) => [
   }
 }
 
+/** A report's file name (no folder, no extension); main makes it safe before use. */
+export const MAX_REPORT_NAME_CHARS = 200
+/**
+ * One report file's text. 5,000 redactions make ~5 MB of HTML; page thumbnails add ~20 kB each, so a
+ * 2,000-page release with pictures is ~50 MB. 256 M characters stays under V8's ~512 M string limit.
+ */
+export const MAX_REPORT_CHARS = 256 * 1024 * 1024
+export const MAX_SAVE_ID_CHARS = 100
+const REPORT_FORMATS: readonly ReportFileFormat[] = ['html', 'pdf', 'csv', 'json', 'md']
+const PAPER_SIZES: readonly PaperSize[] = ['a4', 'letter']
+
+function validateReportOutput(channel: string, value: unknown, index: number): ReportOutput {
+  const where = `output ${index + 1}`
+  if (!isPlainObject(value)) return fail(channel, `${where} must be an object`)
+  const format = value['format']
+  if (typeof format !== 'string' || !REPORT_FORMATS.includes(format as ReportFileFormat))
+    return fail(channel, `${where} has an unknown format`)
+  if (format === 'pdf') {
+    onlyKeys(channel, value, ['format', 'html', 'paper'])
+    const html = boundedString(channel, `${where} html`, value['html'], MAX_REPORT_CHARS)
+    const paper = value['paper']
+    if (typeof paper !== 'string' || !PAPER_SIZES.includes(paper as PaperSize))
+      return fail(channel, `${where} paper must be ${PAPER_SIZES.join(' or ')}`)
+    return { format, html, paper: paper as PaperSize }
+  }
+  onlyKeys(channel, value, ['format', 'text'])
+  const text = boundedString(channel, `${where} text`, value['text'], MAX_REPORT_CHARS, true)
+  return { format: format as 'html' | 'csv' | 'json' | 'md', text }
+}
+
+export function validateReportSave(args: readonly unknown[]): [ReportSaveRequest] {
+  const channel = 'report:save'
+  expectArgCount(channel, args, 1)
+  const request = args[0]
+  if (!isPlainObject(request)) return fail(channel, 'the request must be an object')
+  onlyKeys(channel, request, ['baseName', 'outputs'])
+  const baseName = boundedString(channel, 'baseName', request['baseName'], MAX_REPORT_NAME_CHARS)
+  if (baseName.includes('\0')) fail(channel, 'baseName contains a NUL character')
+  const outputs = request['outputs']
+  if (!Array.isArray(outputs) || outputs.length === 0)
+    return fail(channel, 'outputs must be a non-empty list')
+  if (outputs.length > REPORT_FORMATS.length) fail(channel, `more than ${REPORT_FORMATS.length} outputs`)
+  const checked = outputs.map((output: unknown, index) => validateReportOutput(channel, output, index))
+  if (new Set(checked.map((o) => o.format)).size !== checked.length) fail(channel, 'a format is given twice')
+  return [{ baseName, outputs: checked }]
+}
+
+export function validateSaveId(args: readonly unknown[]): [string] {
+  expectArgCount('report:show', args, 1)
+  return [boundedString('report:show', 'saveId', args[0], MAX_SAVE_ID_CHARS)]
+}
+
 /** One validator per command channel: adding a channel to the contract without one fails to compile. */
 export const VALIDATORS: {
   readonly [K in keyof Commands]: (args: readonly unknown[]) => Parameters<Commands[K]>
@@ -162,5 +221,7 @@ export const VALIDATORS: {
   'pdf:import-dialog': validateNoArgs('pdf:import-dialog'),
   'pdf:import-dropped': validateDroppedPaths,
   'analysis:start': (args) => validateAnalysisStart(args),
-  'analysis:cancel': validateJobId
+  'analysis:cancel': validateJobId,
+  'report:save': validateReportSave,
+  'report:show': validateSaveId
 }

@@ -38,6 +38,8 @@ describe('preload window.api', () => {
         'importDropped',
         'onAnalysisEvent',
         'onMenuCommand',
+        'saveReport',
+        'showSavedReport',
         'startAnalysis'
       ].sort()
     )
@@ -55,11 +57,16 @@ describe('preload window.api', () => {
     await api.startAnalysis(start)
     await api.cancelAnalysis('j')
     await api.importDropped([{ name: 'a.pdf', path: '/home/u/a.pdf' } as unknown as File])
+    const save = { baseName: 'r', outputs: [{ format: 'csv' as const, text: 'a' }] }
+    await api.saveReport(save)
+    await api.showSavedReport('s1')
     expect(invoke.mock.calls).toEqual([
       ['pdf:import-dialog'],
       ['analysis:start', start],
       ['analysis:cancel', 'j'],
-      ['pdf:import-dropped', ['/home/u/a.pdf']]
+      ['pdf:import-dropped', ['/home/u/a.pdf']],
+      ['report:save', save],
+      ['report:show', 's1']
     ])
     for (const [channel] of invoke.mock.calls) expect(INVOKE_CHANNELS).toContain(channel)
   })

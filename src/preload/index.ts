@@ -10,7 +10,9 @@ export const INVOKE_CHANNELS = [
   'pdf:import-dialog',
   'pdf:import-dropped',
   'analysis:start',
-  'analysis:cancel'
+  'analysis:cancel',
+  'report:save',
+  'report:show'
 ] as const
 export const EVENT_CHANNELS = ['menu:command', 'analysis:event'] as const
 
@@ -46,6 +48,8 @@ export const api: Api = {
   importDropped,
   startAnalysis: invoke('analysis:start'),
   cancelAnalysis: invoke('analysis:cancel'),
+  saveReport: invoke('report:save'),
+  showSavedReport: invoke('report:show'),
   onMenuCommand: (listener) => subscribe('menu:command', listener),
   onAnalysisEvent: (listener) => subscribe('analysis:event', listener)
 }

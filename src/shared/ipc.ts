@@ -35,6 +35,35 @@ export interface AnalysisStart {
   readonly options: AnalysisOptions
 }
 
+/** Formats the app saves a report in; the PDF is printed by main from the HTML. */
+export type ReportFileFormat = 'html' | 'pdf' | 'csv' | 'json' | 'md'
+export type PaperSize = 'a4' | 'letter'
+
+/** One report file to save: text formats carry their text; the PDF carries the HTML main prints. */
+export type ReportOutput =
+  | { readonly format: 'html' | 'csv' | 'json' | 'md'; readonly text: string }
+  | { readonly format: 'pdf'; readonly html: string; readonly paper: PaperSize }
+
+export interface ReportSaveRequest {
+  /** File name without folder or extension (main makes it safe): "MBIE OIA 2026-0412 report". */
+  readonly baseName: string
+  /** One format per entry, no format twice. One output asks for a file, several for a folder. */
+  readonly outputs: readonly ReportOutput[]
+}
+
+export type ReportSaveOutcome =
+  | { readonly status: 'cancelled' }
+  | {
+      readonly status: 'saved'
+      /** Opaque handle for `report:show` (the renderer never holds paths). */
+      readonly saveId: string
+      /** Names only, in the order of the request's outputs. */
+      readonly fileNames: readonly string[]
+      readonly folderName: string
+    }
+  /** Nothing was left behind: files already written by this request are removed too. */
+  | { readonly status: 'failed'; readonly message: string }
+
 /** Commands the menu sends to the renderer; the same ids drive shortcuts and buttons. */
 export type MenuCommand =
   | 'import-pdfs'
@@ -57,6 +86,10 @@ export interface Commands {
   /** Run the analysis worker on a document's bytes; progress arrives as `analysis:event`. */
   'analysis:start': (start: AnalysisStart) => Promise<void>
   'analysis:cancel': (jobId: string) => Promise<void>
+  /** Ask where to save (one dialog), write every output atomically, print the PDF from its HTML. */
+  'report:save': (request: ReportSaveRequest) => Promise<ReportSaveOutcome>
+  /** Show a saved report in the system file manager (shell.showItemInFolder). */
+  'report:show': (saveId: string) => Promise<void>
 }
 
 /** Main → renderer notifications, as argument tuples. */
@@ -72,6 +105,8 @@ export interface Api {
   importDropped: (files: readonly File[]) => Promise<ImportResult>
   startAnalysis: Commands['analysis:start']
   cancelAnalysis: Commands['analysis:cancel']
+  saveReport: Commands['report:save']
+  showSavedReport: Commands['report:show']
   onMenuCommand: (listener: (command: MenuCommand) => void) => () => void
   onAnalysisEvent: (listener: (jobId: string, event: AnalysisEvent) => void) => () => void
 }
