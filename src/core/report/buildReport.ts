@@ -4,6 +4,7 @@
  * summed from that register so the summary, the ground sections and the table always agree.
  */
 import { inferRegime, type Ground } from '../grounds/catalogue'
+import { reconcileGrounds } from '../review/reconcile'
 import type { Regime } from '../types'
 import { asksFor, classOf, complaintFrame, generalAsks, REGIME_NAMES } from './asks'
 import { describePosition, EST_WORDS_BASIS, estimateWords, rectAreaPt2 } from './measure'
@@ -114,14 +115,17 @@ function groundSections(
   return sections
 }
 
+/** The release panel's reconciliation (review/reconcile.ts), as codes: one rule for both. */
 function reconcile(letter: readonly string[] | undefined, used: readonly string[]): Reconciliation | null {
   if (!letter || letter.length === 0) return null
-  const cited = new Set(letter)
-  const usedSet = new Set(used)
+  const result = reconcileGrounds(
+    letter,
+    used.map((code) => ({ grounds: [code] }))
+  )
   return {
-    letterGrounds: [...cited],
-    citedNotUsed: [...cited].filter((c) => !usedSet.has(c)),
-    usedNotCited: used.filter((c) => !cited.has(c))
+    letterGrounds: result.letterGrounds ?? [],
+    citedNotUsed: result.citedNotUsed,
+    usedNotCited: result.usedNotCited.map((u) => u.code)
   }
 }
 
