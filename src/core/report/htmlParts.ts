@@ -25,7 +25,20 @@ export const THUMBS_PER_ROW = 8
 /** Label size: a ref number stays readable at the ~140 px thumbnail width. */
 const THUMB_WIDTH_PX = 140
 
-export function pageThumbnail(page: ReportPage, rows: ReadonlyMap<number, RegisterRow>): string {
+/** The only page pictures embedded: base64 PNG, JPEG or WebP data URLs (the report's CSP allows `data:`). */
+const PAGE_IMAGE_RE = /^data:image\/(?:png|jpeg|webp);base64,[A-Za-z0-9+/]+={0,2}$/
+
+export const isPageImage = (url: string): boolean => PAGE_IMAGE_RE.test(url)
+
+/**
+ * The page outline with its boxes, numbered as in the register; with `image` (a small rendering of
+ * the page, displayed size and rotation, as a data URL) the page itself shows under translucent boxes.
+ */
+export function pageThumbnail(
+  page: ReportPage,
+  rows: ReadonlyMap<number, RegisterRow>,
+  image?: string
+): string {
   const { width: w, height: h } = page
   // A label ~11 px high at 170 px wide: 11/170 of the page width in page points.
   const fontPt = Math.max(6, (11 / THUMB_WIDTH_PX) * w)
@@ -43,11 +56,15 @@ export function pageThumbnail(page: ReportPage, rows: ReadonlyMap<number, Regist
       )
     })
     .join('')
+  const picture =
+    image !== undefined && isPageImage(image)
+      ? `<image href="${esc(image)}" x="0" y="0" width="${w}" height="${h}" preserveAspectRatio="none"/>`
+      : ''
   const what = `${page.refs.length} redaction${page.refs.length === 1 ? '' : 's'}`
   const label = `Page ${page.pageNumber} of ${page.documentName}: ${what}${page.withheldInFull ? ', withheld in full' : ''}`
   return (
-    `<figure class="thumb"><svg viewBox="0 0 ${w} ${h}" role="img" aria-label="${esc(label)}">` +
-    `<rect class="page" x="0" y="0" width="${w}" height="${h}"/>${boxes}</svg>` +
+    `<figure class="thumb"><svg viewBox="0 0 ${w} ${h}"${picture ? ' class="pictured"' : ''} role="img" aria-label="${esc(label)}">` +
+    `<rect class="page" x="0" y="0" width="${w}" height="${h}"/>${picture}${boxes}</svg>` +
     `<figcaption>${esc(page.documentName)}, p. ${page.pageNumber}${page.withheldInFull ? ' (in full)' : ''}</figcaption></figure>`
   )
 }
@@ -94,6 +111,9 @@ svg .page { fill: #fff; }
 svg .box { fill: #111; }
 svg .box.white { fill: #fff; stroke: #111; stroke-dasharray: 4 2; }
 svg .box.disputed { fill: var(--accent); }
+/* Over a picture of the page the boxes stay see-through enough to show what surrounds them. */
+svg.pictured .box { fill-opacity: .55; stroke: #111; stroke-width: 1.5px; vector-effect: non-scaling-stroke; }
+svg.pictured .box.disputed { stroke: var(--accent); }
 svg text { fill: #ffd400; font-family: system-ui, Arial, sans-serif; font-weight: 700;
   paint-order: stroke; stroke: #000; stroke-width: 1.5px; }
 .complaint { border: 1px solid var(--rule); padding: 4px 16px 12px; }
@@ -123,3 +143,17 @@ nav ol { columns: 2; }
   a { color: inherit; text-decoration: none; }
 }
 `
+
+export type ReportPaper = 'a4' | 'letter'
+
+/** Printed page sizes: portrait for the report, landscape for the register (see STYLE's @page rules). */
+export function paperStyle(paper: ReportPaper): string {
+  const size = paper === 'letter' ? 'letter' : 'A4'
+  return `@media print {
+  @page { size: ${size}; }
+  @page register { size: ${size} landscape; }
+}`
+}
+
+/** Key of a page picture in `HtmlOptions.pageImages`. */
+export const pageImageKey = (documentId: string, pageNumber: number): string => `${documentId}#${pageNumber}`

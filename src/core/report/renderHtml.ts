@@ -3,7 +3,17 @@
  * from it), headings in order, tables with captions and scoped headers, page thumbnails as inline SVG.
  * A Content-Security-Policy allowing no scripts and no fetches backs up the escaping (security.md X2).
  */
-import { esc, fmtInt, fmtNum, pageThumbnail, STYLE, THUMBS_PER_ROW } from './htmlParts'
+import {
+  esc,
+  fmtInt,
+  fmtNum,
+  pageImageKey,
+  pageThumbnail,
+  paperStyle,
+  STYLE,
+  THUMBS_PER_ROW,
+  type ReportPaper
+} from './htmlParts'
 import type { GroundClass, RegisterRow, Report } from './types'
 
 const CLASS_NAMES: Readonly<Record<GroundClass, string>> = {
@@ -13,6 +23,16 @@ const CLASS_NAMES: Readonly<Record<GroundClass, string>> = {
   refusal: 'Refusal grounds (OIA s 18 / LGOIMA s 17)',
   other: 'Other markings (e.g. out of scope)',
   unknown: 'Codes not in the catalogue'
+}
+
+export interface HtmlOptions {
+  /** Printed paper size (default A4); the register prints on the same paper turned landscape. */
+  readonly paper?: ReportPaper
+  /**
+   * Pictures of pages drawn under their boxes, keyed by `pageImageKey(documentId, pageNumber)`: data
+   * URLs of PNG, JPEG or WebP (anything else is left out). Pages without one show as an outline.
+   */
+  readonly pageImages?: ReadonlyMap<string, string>
 }
 
 const CSP =
@@ -115,20 +135,24 @@ function leaksSection(report: Report): string {
 </section>`
 }
 
-function thumbRows(report: Report, rows: ReadonlyMap<number, RegisterRow>): string {
+function thumbRows(report: Report, rows: ReadonlyMap<number, RegisterRow>, options: HtmlOptions): string {
   const out: string[] = []
+  const image = (documentId: string, pageNumber: number): string | undefined =>
+    options.pageImages?.get(pageImageKey(documentId, pageNumber))
   for (let i = 0; i < report.pages.length; i += THUMBS_PER_ROW) {
     const pages = report.pages.slice(i, i + THUMBS_PER_ROW)
-    out.push(`<div class="thumb-row">${pages.map((p) => pageThumbnail(p, rows)).join('')}</div>`)
+    out.push(
+      `<div class="thumb-row">${pages.map((p) => pageThumbnail(p, rows, image(p.documentId, p.pageNumber))).join('')}</div>`
+    )
   }
   return out.join('\n')
 }
 
-function pagesSection(report: Report, rows: ReadonlyMap<number, RegisterRow>): string {
+function pagesSection(report: Report, rows: ReadonlyMap<number, RegisterRow>, options: HtmlOptions): string {
   if (!report.thumbnails || report.pages.length === 0) return ''
   return `<section id="pages" aria-labelledby="h-pages"><h2 id="h-pages">Pages with redactions</h2>
 <p>Each page drawn to scale with its boxes, numbered as in the register; disputed boxes in red.</p>
-<div class="thumbs">${thumbRows(report, rows)}</div>
+<div class="thumbs">${thumbRows(report, rows, options)}</div>
 </section>`
 }
 
@@ -174,7 +198,7 @@ ${c.paragraphs.map((p) => `<p>${esc(p)}</p>`).join('\n')}
 </div></section>`
 }
 
-export function renderHtml(report: Report): string {
+export function renderHtml(report: Report, options: HtmlOptions = {}): string {
   const rows = new Map(report.register.map((r) => [r.ref, r]))
   const sections = [
     ['summary', 'Summary'],
@@ -193,6 +217,7 @@ export function renderHtml(report: Report): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Redaction report: ${esc(report.cover.title)}</title>
 <style>${STYLE}${REGISTER_STYLE}
+${paperStyle(options.paper ?? 'a4')}
 </style>
 </head>
 <body>
@@ -202,7 +227,7 @@ ${cover(report)}
 ${summary(report)}
 ${groundsSection(report)}
 ${leaksSection(report)}
-${pagesSection(report, rows)}
+${pagesSection(report, rows, options)}
 ${registerSection(report)}
 ${complaintSection(report)}
 </main>
