@@ -3,7 +3,7 @@
  * here is already in displayed-page space (pageRect: points, origin top-left, y down), because the
  * walker starts from the pdf.js viewport transform at scale 1.
  */
-import type { PageRect } from '../types'
+import type { Matrix, PageRect } from '../types'
 import type { Rgb } from './colour'
 
 /** An opaque-or-not filled rectangle (a `re`, or a closed four-sided path that is a rectangle). */
@@ -54,6 +54,10 @@ export interface Glyph {
 export interface ImagePaint {
   readonly seq: number
   readonly rect: PageRect
+  /** CTM at the paint (displayed-page space): maps the image's unit square onto the page. */
+  readonly matrix: Matrix
+  /** Index of the paint operator in the operator list, where its image reference (or inline data) is. */
+  readonly opIndex: number
 }
 
 export interface PageContent {

@@ -358,7 +358,8 @@ export function walkOperatorList(
       case OPS.paintImageXObjectRepeat:
       case OPS.paintImageMaskXObject: {
         const visible = intersect(transformRect(state.ctm, 0, 0, 1, 1), state.clip)
-        if (!isEmpty(visible)) images.push({ seq: seq++, rect: visible as PageRect })
+        if (!isEmpty(visible))
+          images.push({ seq: seq++, rect: visible as PageRect, matrix: state.ctm, opIndex: i })
         break
       }
       default:

@@ -14,6 +14,7 @@ import type { Matrix, PageRect, ScanPage, ScanResult, ScanSummary } from '../typ
 import { ENGINE_VERSION, SCAN_SCHEMA } from '../types'
 import { detectRasterBoxes } from '../raster/detectRasterBoxes'
 import { mergeRasterBoxes, type PageRaster } from './rasterPass'
+import { pdfjsImageLookup, withImageLeaks } from './imageLeaks'
 import { area, intersectionArea } from '../detect/geometry'
 
 export interface ScanInput {
@@ -179,8 +180,9 @@ export async function scanPage(
       },
       { revealLeaks }
     )
+    const withLeaks = await withImageLeaks(detected, content, pdfjsImageLookup(page, operatorList))
     const imageRects = content.images.map((image) => image.rect)
-    return await withRasterBoxes(detected, imageRects, page, rasterise)
+    return await withRasterBoxes(withLeaks, imageRects, page, rasterise)
   } catch (err) {
     return {
       index,

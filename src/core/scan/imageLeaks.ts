@@ -1,0 +1,99 @@
+/**
+ * Adds `image-under-box` leaks to a page's vector redactions: for each vector box drawn over a page
+ * image (the image painted before the box), the image's own pixels under the box are judged
+ * (imageUnderBox.ts). Real police FOIA releases do exactly this: a black rectangle drawn over the
+ * scan, the scan underneath untouched. A box over pixels that were already blacked out is no leak,
+ * and the raster pass (rasterPass.ts) counts it once.
+ */
+import type { PDFPageProxy } from 'pdfjs-dist'
+import { OPS } from '../pdf/ops'
+import type { ImagePaint, PageContent } from '../pdf/pageContent'
+import type { OperatorListLike } from '../pdf/walkOperatorList'
+import type { ScanPage, ScanRedaction } from '../types'
+import { coverage, intersectionArea } from '../detect/geometry'
+import { imageLeak, judgeRegion, sampleUnderBox, type DecodedImage } from './imageUnderBox'
+
+/** The decoded pixels of one image paint, or null when they cannot be had. */
+export type ImageLookup = (paint: ImagePaint) => Promise<DecodedImage | null>
+
+/** A fill counts as part of a box when this share of it lies inside the box. */
+const PART_OF_BOX_COVERAGE = 0.5
+/** pdf.js sends a decoded image shortly after the operator list; one that never comes is skipped. */
+const IMAGE_WAIT_MS = 5_000
+
+function asDecoded(value: unknown): DecodedImage | null {
+  if (!value || typeof value !== 'object') return null
+  const v = value as Partial<DecodedImage>
+  const data = v.data
+  if (typeof v.width !== 'number' || typeof v.height !== 'number' || typeof v.kind !== 'number') return null
+  if (!(data instanceof Uint8Array || data instanceof Uint8ClampedArray)) return null
+  return { width: v.width, height: v.height, kind: v.kind, data }
+}
+
+/**
+ * Reads decoded images the way pdf.js's canvas renderer does: an image XObject's data from the page's
+ * objects (`g_` ids from the document-wide cache), an inline image's from the operator's arguments.
+ * Image masks and repeated tiles are not scans and are skipped.
+ */
+export function pdfjsImageLookup(page: PDFPageProxy, list: OperatorListLike): ImageLookup {
+  const cache = new Map<number, Promise<DecodedImage | null>>()
+  const load = async (paint: ImagePaint): Promise<DecodedImage | null> => {
+    const fn = list.fnArray[paint.opIndex]
+    const arg = (list.argsArray[paint.opIndex] as unknown[] | null | undefined)?.[0]
+    if (fn === OPS.paintInlineImageXObject) return asDecoded(arg)
+    if (fn !== OPS.paintImageXObject || typeof arg !== 'string') return null
+    const objs = arg.startsWith('g_') ? page.commonObjs : page.objs
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const data = await Promise.race([
+      new Promise<unknown>((resolve) => objs.get(arg, resolve, () => resolve(null))),
+      new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), IMAGE_WAIT_MS)))
+    ])
+    clearTimeout(timer)
+    return asDecoded(data)
+  }
+  return (paint) => {
+    let found = cache.get(paint.opIndex)
+    if (!found) {
+      found = load(paint).catch(() => null)
+      cache.set(paint.opIndex, found)
+    }
+    return found
+  }
+}
+
+/** Images painted before the box's own fills and overlapping it. */
+function imagesUnder(r: ScanRedaction, content: PageContent): ImagePaint[] {
+  let firstSeq = Infinity
+  for (const f of content.fills) {
+    if (f.alpha >= 0.9 && coverage(f.rect, r.bbox) >= PART_OF_BOX_COVERAGE)
+      firstSeq = Math.min(firstSeq, f.seq)
+  }
+  if (firstSeq === Infinity) return []
+  return content.images.filter((im) => im.seq < firstSeq && intersectionArea(im.rect, r.bbox) > 0)
+}
+
+export async function withImageLeaks(
+  page: ScanPage,
+  content: PageContent,
+  lookup: ImageLookup
+): Promise<ScanPage> {
+  if (content.images.length === 0) return page
+  let changed = false
+  const redactions: ScanRedaction[] = []
+  for (const r of page.redactions) {
+    if (r.source !== 'vector' || r.leak) {
+      redactions.push(r)
+      continue
+    }
+    const regions = []
+    for (const paint of imagesUnder(r, content)) {
+      const image = await lookup(paint)
+      const sample = image ? sampleUnderBox(image, paint.matrix, r.bbox) : null
+      if (sample) regions.push({ sample, verdict: judgeRegion(sample) })
+    }
+    const leak = imageLeak(regions)
+    if (leak) changed = true
+    redactions.push(leak ? { ...r, leak } : r)
+  }
+  return changed ? { ...page, redactions } : page
+}
