@@ -6,6 +6,12 @@
  *
  * The stack: entries with `undone: false` are the past (undo takes the newest); entries with
  * `undone: true` wait for redo (redo takes the oldest of them); a new action drops them.
+ *
+ * Cost: the undone entries are always the newest ids (undo marks the newest live entry, redo clears
+ * the oldest undone one, a new action deletes them all, each in one transaction), so every lookup
+ * walks back from the newest id and stops at the first live entry: O(undone + 1) rows, never the
+ * whole table. Scanning it cost ~100 ms per action once it held bulk entries of 5,000 rows each
+ * (bench/review.bench.ts), since a row is read with its change lists; a boolean cannot be indexed.
  */
 import type { Table } from 'dexie'
 import type { WithheldDb } from './db'
@@ -51,10 +57,8 @@ export async function recordAction(
     const action = await build()
     if (!action) return null
     await applyChanges(db, action.redo)
-    await db.history
-      .where('id')
-      .anyOf(await undoneIds(db))
-      .delete()
+    const undone = await undoneSuffix(db)
+    if (undone.length > 0) await db.history.bulkDelete(undone.map((row) => row.id!))
     const id = await db.history.add({
       at: Date.now(),
       label: action.label,
@@ -67,9 +71,23 @@ export async function recordAction(
   })
 }
 
-async function undoneIds(db: WithheldDb): Promise<number[]> {
-  const rows = await db.history.filter((row) => row.undone).primaryKeys()
-  return rows as number[]
+/** The undone entries (newest first): the run of `undone` rows above the newest live one. */
+async function undoneSuffix(db: WithheldDb): Promise<HistoryRow[]> {
+  return db.history
+    .orderBy('id')
+    .reverse()
+    .until((row) => !row.undone)
+    .toArray()
+}
+
+/** The newest entry still in effect, read past the (few) undone ones above it. */
+async function newestLive(db: WithheldDb): Promise<HistoryRow | undefined> {
+  return db.history
+    .orderBy('id')
+    .reverse()
+    .until((row) => !row.undone, true)
+    .filter((row) => !row.undone)
+    .first()
 }
 
 async function pruneOldest(db: WithheldDb): Promise<void> {
@@ -80,11 +98,7 @@ async function pruneOldest(db: WithheldDb): Promise<void> {
 /** Undoes the newest action still in effect; returns its label, or null when there is none. */
 export async function undo(db: WithheldDb): Promise<string | null> {
   return db.transaction('rw', [...HISTORY_TABLES, 'history'], async () => {
-    const entry = await db.history
-      .orderBy('id')
-      .reverse()
-      .filter((row) => !row.undone)
-      .first()
+    const entry = await newestLive(db)
     if (!entry || entry.id === undefined) return null
     await applyChanges(db, entry.undo)
     await db.history.update(entry.id, { undone: true })
@@ -95,10 +109,7 @@ export async function undo(db: WithheldDb): Promise<string | null> {
 /** Redoes the most recently undone action; returns its label, or null when there is none. */
 export async function redo(db: WithheldDb): Promise<string | null> {
   return db.transaction('rw', [...HISTORY_TABLES, 'history'], async () => {
-    const entry: HistoryRow | undefined = await db.history
-      .orderBy('id')
-      .filter((row) => row.undone)
-      .first()
+    const entry: HistoryRow | undefined = (await undoneSuffix(db)).at(-1)
     if (!entry || entry.id === undefined) return null
     await applyChanges(db, entry.redo)
     await db.history.update(entry.id, { undone: false })
@@ -108,14 +119,7 @@ export async function redo(db: WithheldDb): Promise<string | null> {
 
 /** What Undo and Redo would do now, for menu labels and disabled states. */
 export async function historyLabels(db: WithheldDb): Promise<{ undo: string | null; redo: string | null }> {
-  const last = await db.history
-    .orderBy('id')
-    .reverse()
-    .filter((row) => !row.undone)
-    .first()
-  const next = await db.history
-    .orderBy('id')
-    .filter((row) => row.undone)
-    .first()
+  const last = await newestLive(db)
+  const next = (await undoneSuffix(db)).at(-1)
   return { undo: last?.label ?? null, redo: next?.label ?? null }
 }
