@@ -10,6 +10,7 @@ import { app, BrowserWindow, dialog, Menu, session, type WebContents } from 'ele
 import type { ImportResult, MenuCommand } from '@shared/ipc'
 import { decideAfterRendererGone } from './crashRecovery'
 import { createIpcRegistry, send } from './ipc'
+import { createElectronPrinter, wireReportIpc } from './exportReport'
 import { JobOwners } from './jobOwners'
 import { buildMenuTemplate } from './menu'
 import { installNavigationGuards } from './navigation'
@@ -117,6 +118,7 @@ function wireIpc(services: MainServices): void {
     if (jobOwners.release(jobId, event.sender)) services.cancelAnalysis(jobId)
   })
   cancelJob = (jobId) => services.cancelAnalysis(jobId)
+  wireReportIpc(registry, services)
 }
 
 function installMenu(): void {
@@ -146,7 +148,8 @@ function start(): void {
     hardenSession(log)
     const services = createMainServices({
       spawner: utilitySpawner(),
-      workerEntry: join(here, 'analysisWorker.js')
+      workerEntry: join(here, 'analysisWorker.js'),
+      printPdf: createElectronPrinter(log)
     })
     wireIpc(services)
     installMenu()

@@ -10,17 +10,22 @@
  *   once queued; `emit(event)` then receives `meta`, `page`… and exactly one `done` or `failed`
  *   (none after a cancel). The returned `finished` promise settles when the job has ended.
  * - `cancelAnalysis(jobId)`: drops a queued job or kills its worker; no further events.
+ * - `saveReport(request, destination)` → `ReportSaveOutcome`: prints the PDF with `deps.printPdf`,
+ *   writes every file atomically where the user chose (src/node/reportFiles.ts) and returns an opaque
+ *   `saveId`; `savedReportPath(saveId)` gives main the path for "Show in folder".
  * - `dispose()`: kills every worker (app quit, end of a test).
  */
 import type { AnalysisEvent } from '@shared/analysis'
-import type { AnalysisStart, ImportResult } from '@shared/ipc'
+import { randomUUID } from 'node:crypto'
+import type { AnalysisStart, ImportResult, ReportSaveOutcome, ReportSaveRequest } from '@shared/ipc'
 import {
   createAnalysisHost,
   type AnalysisLimits,
   type AnalysisOutcome,
   type Spawner
 } from '@node/analysisHost'
-import { importFiles, MAX_PDF_BYTES } from '@node/importFiles'
+import { fileNameOf, importFiles, MAX_PDF_BYTES } from '@node/importFiles'
+import { folderNameOf, saveReportFiles, type PdfPrinter, type SaveDestination } from '@node/reportFiles'
 
 export interface MainServicesDeps {
   /** `utilityProcess.fork` in Electron, `nodeSpawner()` in Node. */
@@ -30,6 +35,8 @@ export interface MainServicesDeps {
   /** Largest PDF accepted, in bytes (default MAX_PDF_BYTES, 512 MiB). */
   readonly maxPdfBytes?: number
   readonly limits?: AnalysisLimits
+  /** Prints report HTML to PDF: Electron's printToPDF in main, Chromium's page.pdf in the e2e harness. */
+  readonly printPdf?: PdfPrinter
 }
 
 export interface StartedAnalysis {
@@ -41,14 +48,35 @@ export interface MainServices {
   importPaths(paths: readonly string[]): Promise<ImportResult>
   startAnalysis(start: AnalysisStart, emit: (event: AnalysisEvent) => void): Promise<StartedAnalysis>
   cancelAnalysis(jobId: string): void
+  saveReport(request: ReportSaveRequest, destination: SaveDestination): Promise<ReportSaveOutcome>
+  /** The first file of a saved report, or null for an unknown (or forgotten) id. */
+  savedReportPath(saveId: string): string | null
   dispose(): void
 }
+
+/** Saved reports remembered for "Show in folder"; the oldest is forgotten past this. */
+const REMEMBERED_SAVES = 20
+
+const NO_PRINTER: PdfPrinter = () => Promise.reject(new Error('PDF printing is not available here'))
 
 export function createMainServices(deps: MainServicesDeps): MainServices {
   const maxPdfBytes = deps.maxPdfBytes ?? MAX_PDF_BYTES
   const host = createAnalysisHost({ spawner: deps.spawner, workerEntry: deps.workerEntry, ...deps.limits })
+  const saved = new Map<string, string>()
   return {
     importPaths: (paths) => importFiles(paths, { maxBytes: maxPdfBytes }),
+    async saveReport(request, destination) {
+      try {
+        const paths = await saveReportFiles(request, destination, deps.printPdf ?? NO_PRINTER)
+        const saveId = randomUUID()
+        saved.set(saveId, paths[0]!)
+        for (const old of saved.keys()) if (saved.size > REMEMBERED_SAVES) saved.delete(old)
+        return { status: 'saved', saveId, fileNames: paths.map(fileNameOf), folderName: folderNameOf(paths) }
+      } catch (error) {
+        return { status: 'failed', message: error instanceof Error ? error.message : String(error) }
+      }
+    },
+    savedReportPath: (saveId) => saved.get(saveId) ?? null,
     startAnalysis(start, emit) {
       const finished = host.run(
         start.jobId,

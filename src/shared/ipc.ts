@@ -61,7 +61,7 @@ export type ReportSaveOutcome =
       readonly fileNames: readonly string[]
       readonly folderName: string
     }
-  /** Nothing was left behind: files already written by this request are removed too. */
+  /** One sentence for the user. A failed print or write leaves no new file; an older file stays as it was. */
   | { readonly status: 'failed'; readonly message: string }
 
 /** Commands the menu sends to the renderer; the same ids drive shortcuts and buttons. */
