@@ -11,7 +11,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os'
 import { basename, join, resolve } from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
-import type { AnalysisStart, ImportResult } from '../../../src/shared/ipc'
+import type { AnalysisStart, ImportResult, ReportSaveRequest } from '../../../src/shared/ipc'
+import type { PdfPrinter, SaveDestination } from '../../../src/node/reportFiles'
 import { createMainServices, type MainServices } from '../../../src/main/services'
 import { nodeSpawner } from '../../../src/node/analysisHost'
 import { ANALYSIS_WORKER, CHROMIUM, RENDERER_DIR, SCREENSHOT_DIR } from './paths'
@@ -66,6 +67,13 @@ export interface App {
   importViaDialog(paths: readonly string[], states?: readonly string[]): Promise<string[]>
   /** Clicks a document's name in the library and waits for the viewer to show it. */
   openDocument(name: string): Promise<void>
+  /**
+   * The next saveReport() call "chooses" this destination in its dialog (null: the user cancels).
+   * Unqueued, the dialog is cancelled.
+   */
+  queueSaveDialog(destination: SaveDestination | null): void
+  /** Paths main was asked to show in the file manager (report:show). */
+  readonly shownInFolder: string[]
   /** Sends a menu command as main's menu would. */
   menu(command: string): Promise<void>
   screenshot(name: string): Promise<string>
@@ -82,9 +90,30 @@ export async function launchApp(options: LaunchOptions = {}): Promise<App> {
   const previousPort = existsSync(portFile) ? Number(readFileSync(portFile, 'utf8')) : 0
   const server: StaticServer = await startRendererServer(RENDERER_DIR, previousPort)
   writeFileSync(portFile, new URL(server.origin).port)
+  const saveQueue: (SaveDestination | null)[] = []
+  const shownInFolder: string[] = []
+  // Electron's printToPDF does not exist here: Chromium's own page.pdf prints the HTML the same way
+  // (the CLI's approach), in a page of its own; the report's CSP (default-src 'none') runs no script.
+  let printContext: BrowserContext | null = null
+  const printPdf: PdfPrinter = async (html, paper) => {
+    if (!printContext) throw new Error('the browser is not running')
+    const page = await printContext.newPage()
+    try {
+      await page.setContent(html, { waitUntil: 'load' })
+      const pdf = await page.pdf({
+        format: paper === 'letter' ? 'Letter' : 'A4',
+        preferCSSPageSize: true,
+        printBackground: true
+      })
+      return new Uint8Array(pdf)
+    } finally {
+      await page.close()
+    }
+  }
   const services: MainServices = createMainServices({
     spawner: nodeSpawner(),
     workerEntry: ANALYSIS_WORKER,
+    printPdf,
     ...(options.maxPdfBytes !== undefined ? { maxPdfBytes: options.maxPdfBytes } : {})
   })
   const problems: Problems = { offOrigin: [], csp: [], pageErrors: [], consoleErrors: [] }
@@ -107,6 +136,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<App> {
     throw error
   }
 
+  printContext = context
   await context.route('**/*', (route) => {
     const url = route.request().url()
     if (url.startsWith(`${server.origin}/`)) return route.continue()
@@ -166,6 +196,16 @@ export async function launchApp(options: LaunchOptions = {}): Promise<App> {
       case 'cancelAnalysis':
         services.cancelAnalysis(arg as string)
         return undefined
+      case 'saveReport': {
+        const destination = saveQueue.shift() ?? null
+        if (!destination) return { status: 'cancelled' }
+        return services.saveReport(arg as ReportSaveRequest, destination)
+      }
+      case 'showSavedReport': {
+        const path = services.savedReportPath(arg as string)
+        if (path) shownInFolder.push(path)
+        return undefined
+      }
       default:
         throw new Error(`unknown api method ${method}`)
     }
@@ -194,6 +234,8 @@ export async function launchApp(options: LaunchOptions = {}): Promise<App> {
     userDataDir,
     problems,
     queueDialog: (paths) => void dialogQueue.push([...paths]),
+    queueSaveDialog: (destination) => void saveQueue.push(destination),
+    shownInFolder,
     registerDropFiles: (paths) => paths.forEach((p) => dropPaths.set(basename(p), p)),
     async dropFiles(names, { drop = true } = {}) {
       const types = drop ? ['dragenter', 'dragover', 'drop'] : ['dragenter', 'dragover']

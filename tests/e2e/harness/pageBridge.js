@@ -50,6 +50,8 @@
       ).then(decodeResult),
     startAnalysis: (start) => call('startAnalysis', { ...start, bytes: toBase64(start.bytes) }),
     cancelAnalysis: (jobId) => call('cancelAnalysis', jobId),
+    saveReport: (request) => call('saveReport', request),
+    showSavedReport: (saveId) => call('showSavedReport', saveId),
     onMenuCommand: on(listeners.menu),
     onAnalysisEvent: on(listeners.analysis)
   })
