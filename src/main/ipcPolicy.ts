@@ -14,6 +14,14 @@ import type {
 } from '@shared/ipc'
 import { MAX_PDF_BYTES } from '@node/importFiles'
 import { isAppUrl, type OriginContext } from './origins'
+import {
+  validateBackupFinish,
+  validateBackupId,
+  validateBackupTarget,
+  validateBackupWrite,
+  validateMarker,
+  validateRestoreSource
+} from './backupPolicy'
 
 /** A drop of a few hundred files is plausible; 1,000 is the ceiling. */
 export const MAX_DROPPED_PATHS = 1000
@@ -223,5 +231,16 @@ export const VALIDATORS: {
   'analysis:start': (args) => validateAnalysisStart(args),
   'analysis:cancel': validateJobId,
   'report:save': validateReportSave,
-  'report:show': validateSaveId
+  'report:show': validateSaveId,
+  'backup:begin': validateBackupTarget,
+  'backup:write': validateBackupWrite,
+  'backup:finish': validateBackupFinish,
+  'backup:abort': validateBackupId('backup:abort'),
+  'backup:list': validateNoArgs('backup:list'),
+  'restore:open': validateRestoreSource,
+  'restore:read': validateBackupId('restore:read'),
+  'restore:close': validateBackupId('restore:close'),
+  'workspace:read-marker': validateNoArgs('workspace:read-marker'),
+  'workspace:write-marker': validateMarker,
+  'backup:close-ready': validateNoArgs('backup:close-ready')
 }

@@ -16,7 +16,9 @@ const ALL_COMMANDS: MenuCommand[] = [
   'zoom-reset',
   'zoom-fit-width',
   'zoom-fit-page',
-  'toggle-thumbnails'
+  'toggle-thumbnails',
+  'backup-workspace',
+  'restore-workspace'
 ]
 
 describe('application menu', () => {

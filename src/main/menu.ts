@@ -26,6 +26,9 @@ export function buildMenuTemplate({ isMac, send }: MenuInput): MenuItemConstruct
         command('Import PDFs…', 'import-pdfs', 'CmdOrCtrl+O'),
         command('Export report…', 'export-report', 'CmdOrCtrl+E'),
         { type: 'separator' },
+        command('Back up workspace…', 'backup-workspace'),
+        command('Restore workspace…', 'restore-workspace'),
+        { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit', label: 'Quit', accelerator: 'Ctrl+Q' }
       ]
     },

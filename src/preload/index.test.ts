@@ -34,6 +34,18 @@ describe('preload window.api', () => {
     expect(Object.keys(api).sort()).toEqual(
       [
         'cancelAnalysis',
+        'beginBackup',
+        'writeBackup',
+        'finishBackup',
+        'abortBackup',
+        'listBackups',
+        'openRestore',
+        'readRestore',
+        'closeRestore',
+        'readWorkspaceMarker',
+        'writeWorkspaceMarker',
+        'closeReady',
+        'onBeforeClose',
         'importDialog',
         'importDropped',
         'onAnalysisEvent',

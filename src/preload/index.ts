@@ -12,9 +12,20 @@ export const INVOKE_CHANNELS = [
   'analysis:start',
   'analysis:cancel',
   'report:save',
-  'report:show'
+  'report:show',
+  'backup:begin',
+  'backup:write',
+  'backup:finish',
+  'backup:abort',
+  'backup:list',
+  'restore:open',
+  'restore:read',
+  'restore:close',
+  'workspace:read-marker',
+  'workspace:write-marker',
+  'backup:close-ready'
 ] as const
-export const EVENT_CHANNELS = ['menu:command', 'analysis:event'] as const
+export const EVENT_CHANNELS = ['menu:command', 'analysis:event', 'backup:before-close'] as const
 
 const invoke =
   <K extends keyof Commands>(channel: K) =>
@@ -50,6 +61,18 @@ export const api: Api = {
   cancelAnalysis: invoke('analysis:cancel'),
   saveReport: invoke('report:save'),
   showSavedReport: invoke('report:show'),
+  beginBackup: invoke('backup:begin'),
+  writeBackup: invoke('backup:write'),
+  finishBackup: invoke('backup:finish'),
+  abortBackup: invoke('backup:abort'),
+  listBackups: invoke('backup:list'),
+  openRestore: invoke('restore:open'),
+  readRestore: invoke('restore:read'),
+  closeRestore: invoke('restore:close'),
+  readWorkspaceMarker: invoke('workspace:read-marker'),
+  writeWorkspaceMarker: invoke('workspace:write-marker'),
+  closeReady: invoke('backup:close-ready'),
+  onBeforeClose: (listener) => subscribe('backup:before-close', listener),
   onMenuCommand: (listener) => subscribe('menu:command', listener),
   onAnalysisEvent: (listener) => subscribe('analysis:event', listener)
 }
