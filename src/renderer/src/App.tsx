@@ -13,6 +13,12 @@ import { DocumentViewer } from './features/viewer/DocumentViewer'
 import { DropZone } from './features/import/DropZone'
 import { useImporter } from './features/import/useImporter'
 import { Library } from './features/library/Library'
+import { CommandPalette } from './features/palette/CommandPalette'
+import { useShellCommands } from './features/palette/useShellCommands'
+import { ReleasePanel } from './features/release/ReleasePanel'
+import { useViewerNavigation } from './features/search/navigation'
+import { SearchDialog } from './features/search/SearchDialog'
+import { useCurrentRelease } from './features/search/useCurrentRelease'
 import { ToastProvider, useToasts } from './ui/toasts'
 
 export function App(): React.JSX.Element {
@@ -61,9 +67,15 @@ function Shell(): React.JSX.Element {
   }, [selectedReleaseId])
   const [highlighted, setHighlighted] = useState<string | null>(null)
   const [openDocumentId, setOpenDocumentId] = useState<string | null>(null)
+  /** The release panel (statistics, letter reconciliation), shown when no document is open. */
+  const [releaseView, setReleaseView] = useState<string | null>(null)
+  const [overlay, setOverlay] = useState<'search' | 'palette' | null>(null)
+  const { openAt, visit } = useViewerNavigation(setOpenDocumentId)
+  const currentRelease = useCurrentRelease(openDocumentId, releaseView, selectedReleaseId)
 
   const reveal = useCallback((releaseId: string, documentId: string | null) => {
     setOpenDocumentId(null)
+    setReleaseView(null)
     setSelectedReleaseId(releaseId)
     setHighlighted(documentId)
   }, [])
@@ -93,22 +105,29 @@ function Shell(): React.JSX.Element {
       if (command === 'import-pdfs') importDialog()
       else if (command === 'undo' || command === 'redo') step(command)
     }
-    const offMenu = window.api.onMenuCommand(run)
-    const onKey = (event: KeyboardEvent): void => {
-      if (!(event.ctrlKey || event.metaKey) || event.altKey) return
-      const key = event.key.toLowerCase()
-      if (key === 'z' && !event.shiftKey) run('undo')
-      else if ((key === 'z' && event.shiftKey) || key === 'y') run('redo')
-      else if (key === 'o') run('import-pdfs')
-      else return
-      event.preventDefault()
-    }
-    window.addEventListener('keydown', onKey)
-    return () => {
-      offMenu()
-      window.removeEventListener('keydown', onKey)
-    }
+    return window.api.onMenuCommand(run)
   }, [importDialog, step])
+
+  // Keys and the command palette: one list (features/palette/shellCommands.ts).
+  useShellCommands({
+    releaseId: currentRelease?.id ?? null,
+    screen: openDocumentId ? 'viewer' : releaseView ? 'release' : 'library',
+    importing: importer.busy,
+    importPdfs: importDialog,
+    undo: () => step('undo'),
+    redo: () => step('redo'),
+    openSearch: () => setOverlay('search'),
+    openPalette: () => setOverlay('palette'),
+    openReleaseOverview: () => {
+      if (!currentRelease) return
+      setOpenDocumentId(null)
+      setReleaseView(currentRelease.id)
+    },
+    backToLibrary: () => {
+      setOpenDocumentId(null)
+      setReleaseView(null)
+    }
+  })
 
   return (
     <div className="app">
@@ -128,7 +147,14 @@ function Shell(): React.JSX.Element {
       </header>
       <div className="app-body">
         {openDocumentId ? (
-          <DocumentViewer documentId={openDocumentId} onClose={() => setOpenDocumentId(null)} />
+          <DocumentViewer key={visit} documentId={openDocumentId} onClose={() => setOpenDocumentId(null)} />
+        ) : releaseView ? (
+          <ReleasePanel
+            releaseId={releaseView}
+            onClose={() => setReleaseView(null)}
+            onOpenAt={openAt}
+            onSearch={() => setOverlay('search')}
+          />
         ) : (
           <Library
             selectedReleaseId={selectedReleaseId}
@@ -141,10 +167,20 @@ function Shell(): React.JSX.Element {
             onImport={importDialog}
             onRetry={(id, password) => queue.enqueue(id, password)}
             onForget={(id) => queue.cancel(id)}
+            onOpenRelease={setReleaseView}
           />
         )}
       </div>
       <DropZone onDropFiles={(files) => void importFrom(() => window.api.importDropped(files))} />
+      {overlay === 'search' && currentRelease ? (
+        <SearchDialog
+          releaseId={currentRelease.id}
+          releaseName={currentRelease.name}
+          onClose={() => setOverlay(null)}
+          onOpenAt={openAt}
+        />
+      ) : null}
+      {overlay === 'palette' ? <CommandPalette onClose={() => setOverlay(null)} /> : null}
     </div>
   )
 }

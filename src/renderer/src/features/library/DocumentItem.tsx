@@ -16,6 +16,8 @@ export interface DocumentItemProps {
   readonly onDelete: (document: DocumentRow) => void
   readonly onRetry: (document: DocumentRow) => void
   readonly onPassword: (document: DocumentRow) => void
+  /** Marks or unmarks the document as the release's response letter. */
+  readonly onToggleLetter?: (document: DocumentRow) => void
 }
 
 export function DocumentItem(props: DocumentItemProps): React.JSX.Element {
@@ -48,6 +50,11 @@ export function DocumentItem(props: DocumentItemProps): React.JSX.Element {
         >
           {document.name}
         </button>
+        {document.isResponseLetter ? (
+          <span className="badge letter-badge" data-testid="letter-badge">
+            Response letter
+          </span>
+        ) : null}
       </td>
       <td className="col-pages" data-testid="document-pages">
         {document.pageCount > 0 ? document.pageCount.toLocaleString() : '–'}
@@ -75,6 +82,22 @@ export function DocumentItem(props: DocumentItemProps): React.JSX.Element {
             ))}
           </select>
         )}
+        {props.onToggleLetter ? (
+          <button
+            type="button"
+            className="button button-small button-quiet"
+            aria-pressed={document.isResponseLetter}
+            aria-label={
+              document.isResponseLetter
+                ? `Unmark ${document.name} as the response letter`
+                : `Mark ${document.name} as the response letter`
+            }
+            onClick={() => props.onToggleLetter?.(document)}
+            data-testid="toggle-letter"
+          >
+            {document.isResponseLetter ? 'Unmark letter' : 'Mark as response letter'}
+          </button>
+        ) : null}
         <button
           type="button"
           className="button button-small button-quiet"

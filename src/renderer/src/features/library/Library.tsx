@@ -11,6 +11,7 @@ import type { DocumentRow, ReleaseRow } from '../../db/rows'
 import { ConfirmDialog } from '../../ui/Dialog'
 import { formatIsoDate, plural } from '../../ui/format'
 import { useToasts } from '../../ui/toasts'
+import { setResponseLetter } from '../release/letterActions'
 import {
   createRelease,
   deleteDocument,
@@ -40,6 +41,8 @@ export interface LibraryProps {
   readonly onRetry: (documentId: string, password?: string) => void
   /** Called before a document is deleted, so its analysis stops. */
   readonly onForget: (documentId: string) => void
+  /** Opens the release panel: statistics and the response letter's reconciliation. */
+  readonly onOpenRelease?: (releaseId: string) => void
 }
 
 type Editing = { kind: 'new' } | { kind: 'edit'; release: ReleaseRow } | null
@@ -150,6 +153,7 @@ export function Library(props: LibraryProps): React.JSX.Element {
           <ReleaseDetails
             release={selected}
             onEdit={() => setEditing({ kind: 'edit', release: selected })}
+            onOverview={props.onOpenRelease ? () => props.onOpenRelease?.(selected.id) : undefined}
             onDelete={() =>
               setConfirming({ kind: 'release', release: selected, count: countOf(selected.id) })
             }
@@ -200,6 +204,11 @@ export function Library(props: LibraryProps): React.JSX.Element {
                   onDelete={(d) => setConfirming({ kind: 'document', document: d })}
                   onRetry={(d) => props.onRetry(d.id)}
                   onPassword={setUnlocking}
+                  onToggleLetter={(d) =>
+                    void setResponseLetter(withheld, d.id, !d.isResponseLetter).catch(
+                      failed('Marking the letter')
+                    )
+                  }
                 />
               ))}
             </tbody>
@@ -244,11 +253,13 @@ export function Library(props: LibraryProps): React.JSX.Element {
 function ReleaseDetails({
   release,
   onEdit,
-  onDelete
+  onDelete,
+  onOverview
 }: {
   release: ReleaseRow
   onEdit: () => void
   onDelete: () => void
+  onOverview?: () => void
 }): React.JSX.Element {
   const facts: [string, string][] = [
     ['Agency', release.agency],
@@ -264,6 +275,16 @@ function ReleaseDetails({
           {release.name}
         </h2>
         <div className="release-buttons">
+          {onOverview ? (
+            <button
+              type="button"
+              className="button button-small"
+              onClick={onOverview}
+              data-testid="open-release-panel"
+            >
+              Overview and statistics
+            </button>
+          ) : null}
           <button type="button" className="button button-small" onClick={onEdit}>
             Edit details
           </button>

@@ -1,0 +1,92 @@
+/**
+ * Showing a search hit on the page: the words are marked in the page's pdf.js text layer with the
+ * CSS Custom Highlight API (a Range over the text layer's own text nodes, no DOM written into
+ * pdf.js's spans, so its layer can re-render freely), scrolled into view and flashed once.
+ */
+import { findMatches } from '@core/review/textSearch'
+
+export const SEARCH_HIGHLIGHT = 'withheld-search'
+
+interface NodeSpan {
+  readonly node: Text
+  /** Offset of the node's first character in the joined text. */
+  readonly start: number
+}
+
+/**
+ * The layer's text nodes joined, with `separator` between nodes. pdf.js gives one span per text
+ * run: words split mid-run join with '' and lines join with '\n', so both are tried.
+ */
+function joinNodes(container: HTMLElement, separator: string): { text: string; spans: NodeSpan[] } {
+  const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT)
+  const spans: NodeSpan[] = []
+  let text = ''
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (spans.length > 0) text += separator
+    spans.push({ node: node as Text, start: text.length })
+    text += node.textContent ?? ''
+  }
+  return { text, spans }
+}
+
+function pointAt(spans: readonly NodeSpan[], offset: number, isEnd: boolean): [Text, number] | null {
+  for (let i = spans.length - 1; i >= 0; i--) {
+    const span = spans[i]!
+    const length = span.node.length
+    // An end offset that falls on a separator belongs to the end of the node before it.
+    if (offset > span.start || (offset === span.start && !isEnd)) {
+      return [span.node, Math.min(length, offset - span.start)]
+    }
+  }
+  return null
+}
+
+/** A Range over the first occurrence of `query` in the text layer, or null. */
+export function findInTextLayer(container: HTMLElement, query: string): Range | null {
+  for (const separator of ['', '\n']) {
+    const { text, spans } = joinNodes(container, separator)
+    const [hit] = findMatches(text, query, 1)
+    if (!hit) continue
+    const from = pointAt(spans, hit.start, false)
+    const to = pointAt(spans, hit.end, true)
+    if (!from || !to) continue
+    const range = document.createRange()
+    range.setStart(from[0], from[1])
+    range.setEnd(to[0], to[1])
+    return range
+  }
+  return null
+}
+
+export function clearSearchHighlight(): void {
+  if (typeof CSS !== 'undefined' && 'highlights' in CSS) CSS.highlights.delete(SEARCH_HIGHLIGHT)
+}
+
+/** Marks, scrolls to and flashes the hit; false when the words are not in this layer. */
+export function showHit(container: HTMLElement, query: string): boolean {
+  const range = findInTextLayer(container, query)
+  if (!range) return false
+  if ('highlights' in CSS) CSS.highlights.set(SEARCH_HIGHLIGHT, new Highlight(range))
+  const element = range.startContainer.parentElement
+  element?.scrollIntoView({ block: 'center', inline: 'nearest' })
+  const box = range.getBoundingClientRect()
+  const page = container.closest<HTMLElement>('.viewer-page')
+  if (page && box.width > 0) {
+    // A flash over the words: the highlight alone is easy to miss on a dense page.
+    const pageBox = page.getBoundingClientRect()
+    const flash = document.createElement('div')
+    flash.className = 'search-flash'
+    Object.assign(flash.style, {
+      left: `${box.left - pageBox.left - 3}px`,
+      top: `${box.top - pageBox.top - 3}px`,
+      width: `${box.width + 6}px`,
+      height: `${box.height + 6}px`
+    })
+    page.append(flash)
+    flash
+      .animate([{ opacity: 1 }, { opacity: 0 }], { duration: 900, easing: 'ease-out' })
+      .finished.finally(() => flash.remove())
+      .catch(() => {})
+  }
+  return true
+}

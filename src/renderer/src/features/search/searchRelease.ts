@@ -1,0 +1,97 @@
+/**
+ * One search over a release: the reviewer's notes and the labels printed on boxes (from IndexedDB),
+ * then the pages' text (read by pageText.ts). Plain data in, hits out, so the dialog only renders.
+ */
+import { findMatches, queryPattern, snippetAround, type Snippet } from '@core/review/textSearch'
+import type { DocumentRow, RedactionRow } from '../../db/rows'
+import type { DocumentText } from './pageText'
+
+/** Hits kept per page: a word on every line of a page is one place to look, not twenty. */
+export const HITS_PER_PAGE = 3
+/** Results shown at most; a query this common needs more words, and rendering 10,000 rows helps no one. */
+export const MAX_HITS = 300
+
+export type SearchHit =
+  | {
+      readonly kind: 'note' | 'label'
+      readonly key: string
+      readonly documentId: string
+      readonly documentName: string
+      readonly pageIndex: number
+      readonly redactionId: string
+      readonly snippet: Snippet
+    }
+  | {
+      readonly kind: 'page'
+      readonly key: string
+      readonly documentId: string
+      readonly documentName: string
+      readonly pageIndex: number
+      readonly snippet: Snippet
+    }
+
+export interface SearchResult {
+  readonly hits: readonly SearchHit[]
+  /** True when MAX_HITS cut the list. */
+  readonly truncated: boolean
+}
+
+export function searchRelease(
+  query: string,
+  documents: readonly Pick<DocumentRow, 'id' | 'name'>[],
+  redactions: readonly Pick<
+    RedactionRow,
+    'id' | 'documentId' | 'pageIndex' | 'pageRect' | 'note' | 'label'
+  >[],
+  texts: ReadonlyMap<string, DocumentText>
+): SearchResult {
+  const pattern = queryPattern(query)
+  if (!pattern) return { hits: [], truncated: false }
+  const hits: SearchHit[] = []
+  const names = new Map(documents.map((d) => [d.id, d.name]))
+  const order = new Map(documents.map((d, i) => [d.id, i]))
+  const sorted = [...redactions]
+    .filter((r) => names.has(r.documentId))
+    .sort(
+      (a, b) =>
+        order.get(a.documentId)! - order.get(b.documentId)! ||
+        a.pageIndex - b.pageIndex ||
+        a.pageRect[1] - b.pageRect[1]
+    )
+  for (const r of sorted) {
+    for (const [kind, text] of [
+      ['note', r.note],
+      ['label', r.label ?? '']
+    ] as const) {
+      const [hit] = findMatches(text, pattern, 1)
+      if (!hit) continue
+      hits.push({
+        kind,
+        key: `${kind}:${r.id}`,
+        documentId: r.documentId,
+        documentName: names.get(r.documentId)!,
+        pageIndex: r.pageIndex,
+        redactionId: r.id,
+        snippet: snippetAround(text, hit)
+      })
+    }
+  }
+  for (const d of documents) {
+    const pages = texts.get(d.id)?.pages ?? []
+    for (let pageIndex = 0; pageIndex < pages.length; pageIndex++) {
+      const text = pages[pageIndex]!
+      findMatches(text, pattern, HITS_PER_PAGE).forEach((hit, n) =>
+        hits.push({
+          kind: 'page',
+          key: `page:${d.id}:${pageIndex}:${n}`,
+          documentId: d.id,
+          documentName: d.name,
+          pageIndex,
+          snippet: snippetAround(text, hit)
+        })
+      )
+      if (hits.length > MAX_HITS) return { hits: hits.slice(0, MAX_HITS), truncated: true }
+    }
+  }
+  return { hits: hits.slice(0, MAX_HITS), truncated: hits.length > MAX_HITS }
+}
