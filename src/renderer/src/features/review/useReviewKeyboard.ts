@@ -5,6 +5,7 @@
  */
 import { findCommand } from '@core/review/commands'
 import { useEffect, useRef } from 'react'
+import { useCommandSource } from '../palette/commandRegistry'
 import { REVIEW_COMMANDS, type ReviewContext } from './reviewCommands'
 
 const isTextField = (target: EventTarget | null): boolean =>
@@ -16,6 +17,8 @@ export function useReviewKeyboard(context: ReviewContext): void {
   useEffect(() => {
     latest.current = context
   })
+  // The command palette lists and runs the same commands, against the same live context.
+  useCommandSource('review', REVIEW_COMMANDS, latest)
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent): void => {
       if (event.defaultPrevented || (event.repeat === true && event.key === 'Delete')) return
