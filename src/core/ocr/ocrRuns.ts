@@ -1,0 +1,121 @@
+/**
+ * OCR words as the text runs detect/ reads labels from, so a scanned page's labels go through the very
+ * rules a born-digital page's do (labels.ts, withheldPage.ts). Each word becomes glyphs spread evenly
+ * over its box; words are grouped into lines first so a line's glyphs share one height (tesseract's
+ * word boxes hug the ink: "was" is shorter than "s9(2)(a)" on the same line). Also fixes the few OCR
+ * confusions that break a ground citation: roman "(i)" read as "(1)" or "(l)", a leading "s" read as
+ * "5" ("59(2)(a)"), "§" for "s".
+ */
+import type { Glyph } from '../pdf/pageContent'
+import type { PageRect } from '../types'
+import { parseGrounds } from '../grounds/parseGrounds'
+import { buildRuns, type TextRun } from '../detect/textRuns'
+import { verticalOverlap } from '../detect/geometry'
+
+/** An OCR word already in page points. */
+export interface PageWord {
+  readonly text: string
+  readonly pageRect: PageRect
+  readonly confidence: number
+}
+
+/** Below this confidence (0–100) a word is noise: box edges, speckle, a stamp's ring. */
+export const MIN_WORD_CONFIDENCE = 20
+/** Glyph size from a line's height: an OCR line box spans ascender to descender, ~1.15 em. */
+const LINE_HEIGHT_EM = 1.15
+
+/** "(1)" → "(i)" etc. after a paragraph letter: roman sub-paragraphs OCR'd as digits or letters. */
+const ROMAN_FIXES: ReadonlyArray<[RegExp, string]> = [
+  [/\((?:1|l|I|\|)\)/gu, '(i)'],
+  [/\((?:11|ll|Il|lI|II|1l|l1)\)/gu, '(ii)'],
+  [/\((?:111|lll|III)\)/gu, '(iii)'],
+  [/\((?:1v|lv|Iv|IV)\)/gu, '(iv)']
+]
+
+/** One OCR token, corrected where a ground citation shows through the misreading. */
+export function normaliseOcrWord(text: string): string {
+  let out = text.replace(/[“”]/gu, '"').replace(/[‘’]/gu, "'")
+  // "§9(2)(a)" and "59(2)(a)": a section sign or a 5 standing for the "s" prefix.
+  out = out.replace(/^([[(]?)(?:§|5)(\d{1,2}\()/u, '$1s$2')
+  // After the first bracket group, "(1)" can only be a misread roman numeral in an NZ citation.
+  const head = /^([[(]?s{0,2}\s?\d{1,2}\(\w{1,3}\)(?:\(\w{1,3}\))?)(.*)$/u.exec(out)
+  if (head) {
+    let tail = head[2]!
+    for (const [re, fix] of ROMAN_FIXES) tail = tail.replace(re, fix)
+    out = head[1]! + tail
+  }
+  // A paragraph letter read as a capital or digit-like letter: "(A)" stays (parseGrounds lowers it).
+  return out
+}
+
+/** Does this text cite a ground once normalised? Used to keep a low-confidence word that does. */
+export const citesGround = (text: string): boolean => parseGrounds(normaliseOcrWord(text)).codes.length > 0
+
+interface Line {
+  rect: [number, number, number, number]
+  words: PageWord[]
+}
+
+/** Words grouped into lines (reading order: top to bottom, then left to right). */
+function lines(words: readonly PageWord[]): Line[] {
+  const sorted = [...words].sort((a, b) => a.pageRect[1] + a.pageRect[3] - (b.pageRect[1] + b.pageRect[3]))
+  const out: Line[] = []
+  for (const w of sorted) {
+    const line = out.find((l) => verticalOverlap(l.rect, w.pageRect) >= 0.5)
+    if (line) {
+      line.words.push(w)
+      line.rect = [
+        Math.min(line.rect[0], w.pageRect[0]),
+        Math.min(line.rect[1], w.pageRect[1]),
+        Math.max(line.rect[2], w.pageRect[2]),
+        Math.max(line.rect[3], w.pageRect[3])
+      ]
+    } else out.push({ rect: [...w.pageRect], words: [w] })
+  }
+  for (const l of out) l.words.sort((a, b) => a.pageRect[0] - b.pageRect[0])
+  return out.sort((a, b) => a.rect[1] - b.rect[1])
+}
+
+/** Glyphs for OCR words, visible, in reading order (seq rises along each line, line after line). */
+export function ocrGlyphs(words: readonly PageWord[]): Glyph[] {
+  const glyphs: Glyph[] = []
+  let seq = 0
+  for (const line of lines(words)) {
+    const sizePt = Math.max(1, (line.rect[3] - line.rect[1]) / LINE_HEIGHT_EM)
+    for (const word of line.words) {
+      const text = normaliseOcrWord(word.text.trim())
+      const chars = [...text]
+      if (chars.length === 0) continue
+      const step = (word.pageRect[2] - word.pageRect[0]) / chars.length
+      chars.forEach((unicode, i) => {
+        const x0 = word.pageRect[0] + i * step
+        glyphs.push({
+          seq: seq++,
+          rect: [x0, line.rect[1], x0 + step, line.rect[3]],
+          unicode,
+          colour: [0, 0, 0],
+          invisible: false,
+          sizePt,
+          rotated: false,
+          diagonal: false,
+          dir: 0,
+          clippedOut: false,
+          alpha: 1,
+          group: 0
+        })
+      })
+    }
+  }
+  return glyphs
+}
+
+/** OCR words as visible text runs. */
+export function ocrRuns(words: readonly PageWord[]): TextRun[] {
+  return buildRuns(ocrGlyphs(words))
+}
+
+/** The words of an existing OCR text layer (invisible glyphs) as visible runs: read, never painted. */
+export function textLayerRuns(glyphs: readonly Glyph[]): TextRun[] {
+  const layer = glyphs.filter((g) => g.invisible && !g.rotated && g.unicode.trim() !== '')
+  return buildRuns(layer.map((g) => ({ ...g, invisible: false })))
+}

@@ -1,0 +1,238 @@
+import { describe, expect, it } from 'vitest'
+import type { Glyph } from '../pdf/pageContent'
+import type { GreyBitmap } from '../raster/detectRasterBoxes'
+import type { PageRect, ScanPage, ScanRedaction } from '../types'
+import type { OcrEngine, OcrWord, PxRect, RecogniseOptions } from './ocrEngine'
+import { normaliseOcrWord } from './ocrRuns'
+import { readScannedPage, sparsePrintBand, type PageOcr } from './readScannedPage'
+import { labelStrips } from './strips'
+
+const W = 600
+const H = 800
+const RASTER_PX_PER_PT = 100 / 72
+const OCR_PX_PER_PT = 300 / 72
+
+/** A printed word on the fake page: dark ink, or light ink on a dark box. */
+interface Printed {
+  readonly text: string
+  readonly rect: PageRect
+  readonly light?: boolean
+}
+
+function bitmapOf(pxPerPt: number, boxes: readonly ScanRedaction[], words: readonly Printed[]): GreyBitmap {
+  const width = Math.round(W * pxPerPt)
+  const height = Math.round(H * pxPerPt)
+  const data = new Uint8Array(width * height).fill(240)
+  const paint = (r: PageRect, tone: number): void => {
+    for (let y = Math.floor(r[1] * pxPerPt); y < Math.ceil(r[3] * pxPerPt); y++)
+      for (let x = Math.floor(r[0] * pxPerPt); x < Math.ceil(r[2] * pxPerPt); x++) data[y * width + x] = tone
+  }
+  for (const b of boxes) paint(b.bbox, b.kind === 'white' ? 250 : 10)
+  for (const w of words) paint(w.rect, w.light ? 250 : 20)
+  return { data, width, height }
+}
+
+/** Reads back the printed words whose centre lies in the rectangle; light ones only when inverted. */
+class FakeEngine implements OcrEngine {
+  calls: Array<{ rectPx: PxRect; invert: boolean }> = []
+  constructor(private readonly words: readonly Printed[]) {}
+  recognise(_bitmap: GreyBitmap, rectPx: PxRect, options?: RecogniseOptions): Promise<OcrWord[]> {
+    const invert = options?.invert ?? false
+    this.calls.push({ rectPx, invert })
+    const k = OCR_PX_PER_PT
+    return Promise.resolve(
+      this.words
+        .filter((w) => (w.light ?? false) === invert)
+        .filter((w) => {
+          const cx = ((w.rect[0] + w.rect[2]) / 2) * k
+          const cy = ((w.rect[1] + w.rect[3]) / 2) * k
+          return cx >= rectPx[0] && cx <= rectPx[2] && cy >= rectPx[1] && cy <= rectPx[3]
+        })
+        .map((w) => ({
+          text: w.text,
+          rectPx: [w.rect[0] * k, w.rect[1] * k, w.rect[2] * k, w.rect[3] * k] as const,
+          confidence: 80
+        }))
+    )
+  }
+}
+
+const box = (bbox: PageRect, kind: ScanRedaction['kind'] = 'black'): ScanRedaction => ({
+  bbox,
+  kind,
+  source: 'raster',
+  confidence: 0.9,
+  label: null,
+  grounds: [],
+  leak: null,
+  leakedText: null
+})
+
+const scanPage = (redactions: ScanRedaction[]): ScanPage => ({
+  index: 0,
+  width: W,
+  height: H,
+  rotation: 0,
+  scanned: true,
+  hasTextLayer: false,
+  withheldInFull: false,
+  redactions
+})
+
+/** Body text line at `top` (10 pt type), words laid out left to right from x = 60. */
+function line(top: number, texts: readonly string[], startX = 60): Printed[] {
+  let x = startX
+  return texts.map((text) => {
+    const rect: PageRect = [x, top, x + text.length * 5, top + 11]
+    x += text.length * 5 + 4
+    return { text, rect }
+  })
+}
+
+async function read(redactions: ScanRedaction[], printed: Printed[], glyphs: Glyph[] = []) {
+  const engine = new FakeEngine(printed)
+  const ocr: PageOcr = {
+    engine,
+    render: () =>
+      Promise.resolve({ bitmap: bitmapOf(OCR_PX_PER_PT, redactions, printed), pxPerPt: OCR_PX_PER_PT })
+  }
+  const raster = { bitmap: bitmapOf(RASTER_PX_PER_PT, redactions, printed), pxPerPt: RASTER_PX_PER_PT }
+  const page = await readScannedPage(scanPage(redactions), { raster, glyphs, revealLeaks: true }, ocr)
+  return { page, engine }
+}
+
+describe('strips around raster boxes', () => {
+  it('reads the whole line, and above and below only where there is print', () => {
+    const printed = [
+      ...line(100, ['the', 'minister', 'agreed', 'to', 'review']),
+      ...line(115, ['report', 'draft'])
+    ]
+    const boxes = [box([200, 114, 260, 127])]
+    const strips = labelStrips(
+      [{ rect: boxes[0]!.bbox, white: false }],
+      W,
+      H,
+      bitmapOf(RASTER_PX_PER_PT, boxes, printed),
+      RASTER_PX_PER_PT
+    )
+    // The line across the page and the strip above ("agreed" reaches into it); the strip below is
+    // blank paper and is never read; nothing light inside the box, so no inside strip.
+    expect(strips).toHaveLength(2)
+    const [across, above] = [...strips].sort((a, b) => b.rect[2] - b.rect[0] - (a.rect[2] - a.rect[0]))
+    expect([across!.rect[0], across!.rect[2]]).toEqual([0, W])
+    expect(above!.rect[3]).toBe(114)
+    expect(above!.rect[1]).toBeLessThan(101)
+    expect(strips.every((s) => !s.invert && s.rect[3] <= 130)).toBe(true)
+  })
+
+  it('adds an inverted inside strip for a label printed light on a dark box', () => {
+    const boxes = [box([100, 200, 220, 214])]
+    const printed: Printed[] = [{ text: 's9(2)(a)', rect: [104, 203, 140, 211], light: true }]
+    const strips = labelStrips(
+      [{ rect: boxes[0]!.bbox, white: false }],
+      W,
+      H,
+      bitmapOf(RASTER_PX_PER_PT, boxes, printed),
+      RASTER_PX_PER_PT
+    )
+    expect(strips.filter((s) => s.invert).map((s) => s.insideOf)).toEqual([0])
+  })
+})
+
+describe('labels of raster boxes from OCR words', () => {
+  it('takes a label printed inline right after the box', async () => {
+    const printed = line(100, ['the', 'minister', 's9(2)(g)(i)', 'agreed', 'to', 'the', 'review'], 60)
+    // The box covers where "minister" was printed: drop that word from what OCR can see.
+    const visible = printed.filter((w) => w.text !== 'minister')
+    const { page } = await read([box([76, 99, 118, 112])], visible)
+    expect(page.redactions[0]).toMatchObject({ label: 's9(2)(g)(i)', grounds: ['9(2)(g)(i)'] })
+  })
+
+  it('takes a label just above a block and a label in the right margin of a line', async () => {
+    const printed: Printed[] = [
+      { text: 's6(a)', rect: [60, 186, 85, 196] },
+      { text: '[s18(d)]', rect: [545, 302, 585, 313] },
+      ...line(400, ['budget', 'advice', 'cabinet'])
+    ]
+    const { page } = await read([box([58, 200, 500, 250]), box([58, 300, 530, 314])], printed)
+    expect(page.redactions.map((r) => r.grounds)).toEqual([['6(a)'], ['18(d)']])
+  })
+
+  it('reads a light label inside a dark box, inverted', async () => {
+    const printed: Printed[] = [
+      { text: 's', rect: [104, 203, 108, 211], light: true },
+      { text: '9(2)(j)', rect: [111, 203, 140, 211], light: true },
+      ...line(240, ['options', 'review'])
+    ]
+    const { page, engine } = await read([box([100, 200, 220, 214])], printed)
+    expect(page.redactions[0]).toMatchObject({ grounds: ['9(2)(j)'] })
+    expect(engine.calls.some((c) => c.invert)).toBe(true)
+  })
+
+  it('leaves a box unlabelled when the words around it cite nothing', async () => {
+    const printed = line(100, ['the', 'minister', 'agreed', 'to', 'the', '2024', 'review'])
+    const { page } = await read([box([76, 99, 118, 112])], printed)
+    expect(page.redactions[0]).toMatchObject({ label: null, grounds: [] })
+  })
+
+  it('fixes OCR misreadings of a citation', () => {
+    expect(normaliseOcrWord('59(2)(a)')).toBe('s9(2)(a)')
+    expect(normaliseOcrWord('s9(2)(g)(1)')).toBe('s9(2)(g)(i)')
+    expect(normaliseOcrWord('9(2)(b)(11)')).toBe('9(2)(b)(ii)')
+    expect(normaliseOcrWord('[§6(a)]')).toBe('[s6(a)]')
+    expect(normaliseOcrWord('2024')).toBe('2024')
+  })
+})
+
+describe('placeholder pages', () => {
+  it('calls a mostly blank page that says so withheld in full, with its ground', async () => {
+    const printed = line(380, ['Withheld', 'in', 'full', 'under', 'section', '9(2)(a)'], 150)
+    const { page } = await read([], printed)
+    expect(page.withheldInFull).toBe(true)
+    expect(page.redactions).toHaveLength(1)
+    expect(page.redactions[0]).toMatchObject({ kind: 'page', source: 'page', grounds: ['9(2)(a)'] })
+    expect(page.redactions[0]!.bbox).toEqual([0, 0, W, H])
+  })
+
+  it('does not read a full page of text whole', () => {
+    const printed: Printed[] = []
+    for (let top = 40; top < 760; top += 14)
+      printed.push(...line(top, ['the', 'ministry', 'officials', 'agreed']))
+    expect(sparsePrintBand(bitmapOf(RASTER_PX_PER_PT, [], printed), RASTER_PX_PER_PT)).toBeNull()
+  })
+})
+
+describe('pages with an OCR text layer', () => {
+  const glyph = (unicode: string, rect: PageRect, seq: number): Glyph => ({
+    seq,
+    rect,
+    unicode,
+    colour: [0, 0, 0],
+    invisible: true,
+    sizePt: 10,
+    rotated: false,
+    diagonal: false,
+    dir: 0,
+    clippedOut: false,
+    alpha: 1,
+    group: 0
+  })
+  const layer = (text: string, x: number, top: number, seq0: number): Glyph[] =>
+    [...text].map((ch, i) => glyph(ch, [x + i * 5, top, x + i * 5 + 5, top + 11], seq0 + i))
+
+  it('uses the layer as is (no OCR) and flags real words under a burned-in box as a leak', async () => {
+    const glyphs = [
+      ...layer('Aroha', 60, 100, 0),
+      ...layer('Ngata', 90, 100, 10),
+      ...layer('s9(2)(a)', 130, 100, 20),
+      ...layer('Il', 60, 200, 40)
+    ]
+    const redactions = [box([58, 98, 120, 113]), box([58, 198, 75, 213])]
+    const { page, engine } = await read(redactions, [], glyphs)
+    expect(engine.calls).toEqual([])
+    expect(page.redactions[0]).toMatchObject({ grounds: ['9(2)(a)'], leak: { kind: 'text-under-box' } })
+    expect(page.redactions[0]!.leakedText).toBe('Aroha Ngata')
+    // OCR noise under a box is not a leak.
+    expect(page.redactions[1]!.leak).toBeNull()
+  })
+})

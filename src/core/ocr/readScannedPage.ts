@@ -1,0 +1,230 @@
+/**
+ * Reads what a scanned page prints in pixels: the ground labels beside its raster boxes and the words
+ * of a placeholder page withheld in full. Text comes from the page's own invisible OCR layer when it
+ * has one (render mode 3: no tesseract then), else from an OcrEngine on strips around the boxes
+ * (strips.ts) and, for a page that is mostly blank, the page's printed area. The words then go
+ * through the same label and placeholder rules as vector text (detect/labels.ts, withheldPage.ts).
+ *
+ * The OCR layer also decides leaks under burned-in boxes: invisible text under a raster box is a
+ * `text-under-box` leak only when it carries real words (two runs of three letters or more); OCR
+ * layers made after the redaction hold noise like "I|l" or nothing there.
+ */
+import type { Glyph } from '../pdf/pageContent'
+import type { GreyBitmap } from '../raster/detectRasterBoxes'
+import type { PageRect, ScanPage, ScanRedaction } from '../types'
+import { assignBesideLabels, labelFor, type FoundLabel } from '../detect/labels'
+import { isOnlyLabel, leakFor } from '../detect/leaks'
+import { BandIndex, glyphText, type TextRun } from '../detect/textRuns'
+import { placeholderPage } from '../detect/withheldPage'
+import { coverage, height, type Rect } from '../detect/geometry'
+import type { OcrEngine, OcrRaster, OcrWord, PxRect } from './ocrEngine'
+import { MIN_WORD_CONFIDENCE, citesGround, ocrRuns, textLayerRuns, type PageWord } from './ocrRuns'
+import { labelStrips, lineHeightOfBoxes } from './strips'
+
+export interface ScannedPageInput {
+  /** The raster pass's page image (about 100 dpi), used to skip blank strips and find sparse pages. */
+  readonly raster: { readonly bitmap: GreyBitmap; readonly pxPerPt: number }
+  /** Every glyph the page draws, visible or not (an OCR text layer is invisible glyphs). */
+  readonly glyphs: readonly Glyph[]
+  readonly revealLeaks: boolean
+}
+
+export interface PageOcr {
+  readonly engine: OcrEngine
+  /** Renders the page for OCR (around 300 dpi); called at most once per page, only when needed. */
+  readonly render: () => Promise<OcrRaster>
+}
+
+/** An OCR text layer needs this many visible-worthy characters before it is trusted as the page's text. */
+const MIN_LAYER_CHARS = 4
+/** A page whose inked rows are at most this share of its height is mostly blank: read it whole. */
+const SPARSE_MAX_INKED_ROWS = 0.2
+/** A row counts as inked with this share of dark pixels (speckle stays under it). */
+const INKED_ROW_MIN_SHARE = 0.004
+/** Invisible glyphs this far inside a burned-in box are under it. */
+const UNDER_BOX_MIN_COVERAGE = 0.5
+
+const toPx = (r: Rect, pxPerPt: number, w: number, h: number): PxRect => [
+  Math.max(0, Math.floor(r[0] * pxPerPt)),
+  Math.max(0, Math.floor(r[1] * pxPerPt)),
+  Math.min(w, Math.ceil(r[2] * pxPerPt)),
+  Math.min(h, Math.ceil(r[3] * pxPerPt))
+]
+
+/** The rows (points) that hold print, when they are few: the band to read on a mostly blank page. */
+export function sparsePrintBand(bitmap: GreyBitmap, pxPerPt: number): PageRect | null {
+  let inked = 0
+  let first = -1
+  let last = -1
+  const minDark = Math.max(2, INKED_ROW_MIN_SHARE * bitmap.width)
+  for (let y = 0; y < bitmap.height; y++) {
+    let dark = 0
+    const row = y * bitmap.width
+    for (let x = 0; x < bitmap.width; x++) if (bitmap.data[row + x]! < 128) dark++
+    if (dark < minDark) continue
+    inked++
+    if (first < 0) first = y
+    last = y
+  }
+  if (inked === 0 || inked > SPARSE_MAX_INKED_ROWS * bitmap.height) return null
+  const pad = 6 * pxPerPt
+  return [0, Math.max(0, (first - pad) / pxPerPt), bitmap.width / pxPerPt, (last + 1 + pad) / pxPerPt]
+}
+
+function toPageWords(words: readonly OcrWord[], pxPerPt: number): PageWord[] {
+  return words
+    .filter((w) => w.text.trim() !== '' && (w.confidence >= MIN_WORD_CONFIDENCE || citesGround(w.text)))
+    .map((w) => ({
+      text: w.text,
+      confidence: w.confidence,
+      pageRect: [
+        w.rectPx[0] / pxPerPt,
+        w.rectPx[1] / pxPerPt,
+        w.rectPx[2] / pxPerPt,
+        w.rectPx[3] / pxPerPt
+      ] as const
+    }))
+}
+
+/** Leak check of one burned-in box against the invisible text layer under it. */
+function layerLeak(r: ScanRedaction, glyphs: readonly Glyph[], reveal: boolean): ScanRedaction {
+  const under = glyphs.filter((g) => g.invisible && coverage(g.rect, r.bbox) >= UNDER_BOX_MIN_COVERAGE)
+  if (under.length === 0) return r
+  const text = glyphText([...under].sort((a, b) => a.seq - b.seq))
+  const leak = leakFor('text-under-box', text, true)
+  return leak ? { ...r, leak, leakedText: reveal ? text : null } : r
+}
+
+interface PageText {
+  /** Runs beside and around the boxes (strips) or over the whole page (text layer, sparse page). */
+  readonly runs: TextRun[]
+  /** Text read inside each raster box, by redaction index. */
+  readonly inside: Map<number, string>
+}
+
+async function readByOcr(page: ScanPage, input: ScannedPageInput, ocr: PageOcr): Promise<PageText> {
+  const { bitmap, pxPerPt } = input.raster
+  const rasterIdx = page.redactions.flatMap((r, i) => (r.source === 'raster' && !r.label ? [i] : []))
+  const boxes = page.redactions.map((r) => ({ rect: r.bbox, white: r.kind === 'white' }))
+  const targets = rasterIdx.map((i) => boxes[i]!)
+  const strips = labelStrips(targets, page.width, page.height, bitmap, pxPerPt).map((s) => ({
+    ...s,
+    insideOf: s.insideOf === null ? null : rasterIdx[s.insideOf]!
+  }))
+  const band = page.redactions.length === 0 ? sparsePrintBand(bitmap, pxPerPt) : null
+  const inside = new Map<number, string>()
+  if (strips.length === 0 && !band) return { runs: [], inside }
+  const ocrPage = await ocr.render()
+  const { width: w, height: h } = ocrPage.bitmap
+  const words: PageWord[] = []
+  const darkBoxes = page.redactions.filter((r) => r.kind !== 'white').map((r) => r.bbox)
+  for (const strip of strips) {
+    const rectPx = toPx(strip.rect, ocrPage.pxPerPt, w, h)
+    if (rectPx[2] - rectPx[0] < 4 || rectPx[3] - rectPx[1] < 4) continue
+    const found = toPageWords(
+      await ocr.engine.recognise(ocrPage.bitmap, rectPx, { invert: strip.invert }),
+      ocrPage.pxPerPt
+    )
+    if (strip.insideOf !== null) {
+      const text = found.map((word) => word.text).join(' ')
+      if (text.trim() !== '') inside.set(strip.insideOf, text)
+      continue
+    }
+    // A dark box itself reads as "|", "—" or "I": not print beside it.
+    words.push(...found.filter((word) => !darkBoxes.some((b) => coverage(word.pageRect, b) >= 0.5)))
+  }
+  if (band) {
+    const rectPx = toPx(band, ocrPage.pxPerPt, w, h)
+    words.push(...toPageWords(await ocr.engine.recognise(ocrPage.bitmap, rectPx), ocrPage.pxPerPt))
+  }
+  return { runs: ocrRuns(dedupe(words)), inside }
+}
+
+/** The same word read from two overlapping strips counts once (the surer reading stays). */
+function dedupe(words: PageWord[]): PageWord[] {
+  const kept: PageWord[] = []
+  for (const word of [...words].sort((a, b) => b.confidence - a.confidence)) {
+    if (kept.some((k) => coverage(word.pageRect, k.pageRect) >= 0.6)) continue
+    kept.push(word)
+  }
+  return kept
+}
+
+function labelsFor(page: ScanPage, text: PageText): Array<FoundLabel | null> {
+  const lineHeightPt = lineHeightOfBoxes(page.redactions.map((r) => ({ rect: r.bbox, white: false })))
+  const insideLabels = page.redactions.map((r, i) => {
+    const inside = text.inside.get(i)
+    if (inside && isOnlyLabel(inside)) return labelFor(inside)
+    return null
+  })
+  const beside = assignBesideLabels(
+    page.redactions.map((r, i) => ({
+      rect: r.bbox,
+      lineHeightPt: height(r.bbox) <= 20 ? Math.max(height(r.bbox), 6) : lineHeightPt,
+      // Labelled already (vector pass, or read inside): not searched again.
+      insideLabel: r.label ?? insideLabels[i]?.label ?? null
+    })),
+    new BandIndex(text.runs, (run) => run.rect),
+    page.width
+  )
+  return page.redactions.map((_, i) => insideLabels[i] ?? beside[i] ?? null)
+}
+
+/** The page's redactions with grounds read from its pixels or its OCR layer, and placeholder pages. */
+export async function readScannedPage(
+  page: ScanPage,
+  input: ScannedPageInput,
+  ocr: PageOcr | null
+): Promise<ScanPage> {
+  if (!page.scanned || page.error) return page
+  const layer = textLayerRuns(input.glyphs)
+  const hasLayer = layer.reduce((n, r) => n + r.text.replace(/\s/gu, '').length, 0) >= MIN_LAYER_CHARS
+  let text: PageText
+  if (hasLayer) {
+    text = { runs: layer, inside: new Map() }
+    // Text of the layer lying on a box is read as that box's inside text (a label printed on it).
+    page.redactions.forEach((r, i) => {
+      const on = layer.filter((run) => coverage(run.rect, r.bbox) >= 0.8)
+      if (on.length > 0) text.inside.set(i, on.map((run) => run.text).join(' '))
+    })
+  } else if (ocr) text = await readByOcr(page, input, ocr)
+  else return page
+
+  const redactions = page.redactions.map((r) =>
+    r.source === 'raster' && hasLayer ? layerLeak(r, input.glyphs, input.revealLeaks) : r
+  )
+  const found = labelsFor({ ...page, redactions }, text)
+  const labelled = redactions.map((r, i) => {
+    const label = found[i]
+    if (r.source !== 'raster' || r.label || !label) return r
+    return { ...r, label: label.label, grounds: label.grounds }
+  })
+  if (labelled.length === 0 && !page.withheldInFull) {
+    const placeholder = placeholderPage(text.runs)
+    if (placeholder) {
+      const wholePage: PageRect = [
+        0,
+        0,
+        Math.round(page.width * 100) / 100,
+        Math.round(page.height * 100) / 100
+      ]
+      return {
+        ...page,
+        withheldInFull: true,
+        redactions: [
+          {
+            bbox: wholePage,
+            kind: 'page',
+            source: 'page',
+            confidence: placeholder.grounds.length > 0 ? 0.85 : 0.75,
+            label: placeholder.label,
+            grounds: placeholder.grounds,
+            leak: null,
+            leakedText: null
+          }
+        ]
+      }
+    }
+  }
+  return { ...page, redactions: labelled }
+}
