@@ -10,6 +10,7 @@ import { openForApp, requestPersistentStorage, withheld, type OpenOutcome } from
 import { describeDbError } from './db/describeDbError'
 import { redo, undo } from './db/history'
 import { DocumentViewer } from './features/viewer/DocumentViewer'
+import { ExportDialog } from './features/export/ExportDialog'
 import { DropZone } from './features/import/DropZone'
 import { useImporter } from './features/import/useImporter'
 import { Library } from './features/library/Library'
@@ -69,7 +70,7 @@ function Shell(): React.JSX.Element {
   const [openDocumentId, setOpenDocumentId] = useState<string | null>(null)
   /** The release panel (statistics, letter reconciliation), shown when no document is open. */
   const [releaseView, setReleaseView] = useState<string | null>(null)
-  const [overlay, setOverlay] = useState<'search' | 'palette' | null>(null)
+  const [overlay, setOverlay] = useState<'search' | 'palette' | 'export' | null>(null)
   const { openAt, visit } = useViewerNavigation(setOpenDocumentId)
   const currentRelease = useCurrentRelease(openDocumentId, releaseView, selectedReleaseId)
 
@@ -104,6 +105,7 @@ function Shell(): React.JSX.Element {
     const run = (command: MenuCommand): void => {
       if (command === 'import-pdfs') importDialog()
       else if (command === 'undo' || command === 'redo') step(command)
+      else if (command === 'export-report') setOverlay('export')
     }
     return window.api.onMenuCommand(run)
   }, [importDialog, step])
@@ -134,6 +136,16 @@ function Shell(): React.JSX.Element {
       <header className="app-header">
         <h1 className="app-name">Withheld</h1>
         <div className="app-header-actions">
+          <button
+            type="button"
+            className="button"
+            onClick={() => setOverlay('export')}
+            disabled={!currentRelease}
+            title="Export a report of this release or document (HTML, PDF, CSV, JSON, Markdown)"
+            data-testid="export-button"
+          >
+            Export report…
+          </button>
           <button
             type="button"
             className="button button-primary"
@@ -181,6 +193,14 @@ function Shell(): React.JSX.Element {
         />
       ) : null}
       {overlay === 'palette' ? <CommandPalette onClose={() => setOverlay(null)} /> : null}
+      {overlay === 'export' ? (
+        <ExportDialog
+          releaseId={currentRelease?.id ?? selectedReleaseId}
+          documentId={openDocumentId}
+          reviewFilter={null}
+          onClose={() => setOverlay(null)}
+        />
+      ) : null}
     </div>
   )
 }

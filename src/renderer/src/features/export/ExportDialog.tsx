@@ -1,0 +1,377 @@
+/**
+ * File › Export report…: what to cover (the release, the open document, or the review panel's
+ * filter on it), which formats (several at once), page pictures, paper, and leaked text, which stays
+ * out unless the user confirms a warning. Then a progress bar with Cancel while pictures are drawn
+ * and the report built, main's save dialog, and "Show in folder" once the files are written.
+ */
+import { useRef, useState } from 'react'
+import type { PaperSize, ReportFileFormat, ReportSaveOutcome } from '@shared/ipc'
+import { withheld } from '../../db/db'
+import { Dialog } from '../../ui/Dialog'
+import { plural } from '../../ui/format'
+import { ExportCancelled } from './cancel'
+import { FORMAT_LABELS, FORMAT_ORDER } from './outputs'
+import type { ExportScope } from './reportInput'
+import { runExport, type ExportProgress } from './runExport'
+import { useExportTarget, type ReviewFilterScope } from './useExportTarget'
+import './export.css'
+
+export interface ExportDialogProps {
+  /** The release the library shows, or null for the newest. */
+  readonly releaseId: string | null
+  /** The document open in the viewer, if any. */
+  readonly documentId: string | null
+  /** The review panel's filter on the open document, when one is set. */
+  readonly reviewFilter: ReviewFilterScope | null
+  readonly onClose: () => void
+}
+
+type ScopeKind = ExportScope['kind']
+type Stage =
+  | { readonly kind: 'choosing' }
+  | { readonly kind: 'running'; readonly progress: ExportProgress }
+  | { readonly kind: 'done'; readonly outcome: Exclude<ReportSaveOutcome, { status: 'cancelled' }> }
+
+const PHASE_TEXT: Readonly<Record<ExportProgress['phase'], string>> = {
+  reading: 'Reading the library…',
+  leaks: 'Reading leaked text again from the PDFs',
+  pictures: 'Drawing page pictures',
+  building: 'Building the report…',
+  saving: 'Choose where to save, in the dialog…'
+}
+
+export function ExportDialog(props: ExportDialogProps): React.JSX.Element {
+  const target = useExportTarget(props.releaseId, props.documentId)
+  const [scopeKind, setScopeKind] = useState<ScopeKind>(props.documentId ? 'document' : 'release')
+  const [formats, setFormats] = useState<ReadonlySet<ReportFileFormat>>(() => new Set(['html']))
+  const [thumbnails, setThumbnails] = useState(true)
+  const [paper, setPaper] = useState<PaperSize | null>(null)
+  const [includeLeakedText, setIncludeLeakedText] = useState(false)
+  const [warningLeaks, setWarningLeaks] = useState(false)
+  const [stage, setStage] = useState<Stage>({ kind: 'choosing' })
+  const abortRef = useRef<AbortController | null>(null)
+
+  const release = target?.release ?? null
+  const document = target?.document ?? null
+  // US Letter for a FOIA release, A4 elsewhere, until the user picks.
+  const paperShown: PaperSize = paper ?? (release?.regime === 'us-foia' ? 'letter' : 'a4')
+  const filter =
+    props.reviewFilter && document && props.reviewFilter.documentId === document.id
+      ? props.reviewFilter
+      : null
+
+  const scope = (): ExportScope | null => {
+    if (scopeKind === 'document' && document) return { kind: 'document', documentId: document.id }
+    if (scopeKind === 'filter' && filter) return { kind: 'filter', ...filter }
+    return scopeKind === 'release' ? { kind: 'release' } : null
+  }
+
+  const start = (): void => {
+    const chosen = scope()
+    if (!release || !chosen || formats.size === 0) return
+    const controller = new AbortController()
+    abortRef.current = controller
+    setStage({ kind: 'running', progress: { phase: 'reading', done: 0, total: 1 } })
+    runExport(
+      withheld,
+      window.api,
+      release.id,
+      { scope: chosen, formats, thumbnails, includeLeakedText, paper: paperShown },
+      controller.signal,
+      (progress) => setStage({ kind: 'running', progress })
+    )
+      .then((outcome) =>
+        setStage(outcome.status === 'cancelled' ? { kind: 'choosing' } : { kind: 'done', outcome })
+      )
+      .catch((error: unknown) => {
+        if (error instanceof ExportCancelled) setStage({ kind: 'choosing' })
+        else
+          setStage({
+            kind: 'done',
+            outcome: { status: 'failed', message: error instanceof Error ? error.message : String(error) }
+          })
+      })
+      .finally(() => {
+        abortRef.current = null
+      })
+  }
+
+  const close = (): void => {
+    abortRef.current?.abort()
+    props.onClose()
+  }
+
+  if (target === undefined)
+    return (
+      <Dialog title="Export report" onClose={close} actions={null} testId="export-dialog">
+        {null}
+      </Dialog>
+    )
+  if (!release) {
+    return (
+      <Dialog
+        title="Export report"
+        onClose={close}
+        testId="export-dialog"
+        actions={
+          <button type="button" className="button" onClick={close}>
+            Close
+          </button>
+        }
+      >
+        <p>There is no release to report on yet. Import PDFs first.</p>
+      </Dialog>
+    )
+  }
+
+  if (stage.kind === 'running') {
+    const { progress } = stage
+    const counted = progress.phase === 'leaks' || progress.phase === 'pictures'
+    return (
+      <Dialog
+        title="Exporting report"
+        onClose={close}
+        testId="export-dialog"
+        actions={
+          <button
+            type="button"
+            className="button"
+            onClick={() => abortRef.current?.abort()}
+            disabled={progress.phase === 'saving'}
+            data-testid="export-cancel"
+          >
+            Cancel
+          </button>
+        }
+      >
+        <div className="export-progress" data-testid="export-progress" data-phase={progress.phase}>
+          <p aria-live="polite">
+            {PHASE_TEXT[progress.phase]}
+            {counted ? `: ${progress.done.toLocaleString()} of ${progress.total.toLocaleString()}` : ''}
+          </p>
+          <progress
+            className="progress export-progress-bar"
+            max={counted ? Math.max(1, progress.total) : undefined}
+            value={counted ? progress.done : undefined}
+          />
+        </div>
+      </Dialog>
+    )
+  }
+
+  if (stage.kind === 'done') {
+    const { outcome } = stage
+    return (
+      <Dialog
+        title={outcome.status === 'saved' ? 'Report saved' : 'The report was not saved'}
+        onClose={close}
+        testId="export-dialog"
+        actions={
+          <>
+            {outcome.status === 'saved' ? (
+              <button
+                type="button"
+                className="button"
+                onClick={() => void window.api.showSavedReport(outcome.saveId)}
+                data-testid="export-show-in-folder"
+              >
+                Show in folder
+              </button>
+            ) : (
+              <button type="button" className="button" onClick={() => setStage({ kind: 'choosing' })}>
+                Back
+              </button>
+            )}
+            <button type="button" className="button button-primary" onClick={close} autoFocus>
+              Close
+            </button>
+          </>
+        }
+      >
+        {outcome.status === 'saved' ? (
+          <div data-testid="export-saved">
+            <p>
+              Saved {plural(outcome.fileNames.length, 'file')} in “{outcome.folderName}”:
+            </p>
+            <ul className="export-files">
+              {outcome.fileNames.map((name) => (
+                <li key={name}>{name}</li>
+              ))}
+            </ul>
+          </div>
+        ) : (
+          <p className="export-error" role="alert" data-testid="export-error">
+            {outcome.message}
+          </p>
+        )}
+      </Dialog>
+    )
+  }
+
+  const toggleFormat = (format: ReportFileFormat): void =>
+    setFormats((prev) => {
+      const next = new Set(prev)
+      if (next.has(format)) next.delete(format)
+      else next.add(format)
+      return next
+    })
+  const pictures = formats.has('html') || formats.has('pdf')
+  const unfinished = target?.unfinished ?? 0
+
+  return (
+    <Dialog
+      title="Export report"
+      onClose={close}
+      onSubmit={start}
+      testId="export-dialog"
+      actions={
+        <>
+          <button type="button" className="button" onClick={close}>
+            Cancel
+          </button>
+          <button
+            type="submit"
+            className="button button-primary"
+            disabled={formats.size === 0 || warningLeaks}
+            data-testid="export-start"
+          >
+            Export…
+          </button>
+        </>
+      }
+    >
+      <fieldset className="export-group">
+        <legend>What to report on</legend>
+        <label className="export-choice">
+          <input
+            type="radio"
+            name="scope"
+            checked={scopeKind === 'release'}
+            onChange={() => setScopeKind('release')}
+          />
+          The whole release “{release.name}” ({plural(target?.documentCount ?? 0, 'document')})
+        </label>
+        <label className="export-choice">
+          <input
+            type="radio"
+            name="scope"
+            checked={scopeKind === 'document'}
+            disabled={!document}
+            onChange={() => setScopeKind('document')}
+          />
+          {document ? `This document, “${document.name}”` : 'This document (open one to choose it)'}
+        </label>
+        <label className="export-choice">
+          <input
+            type="radio"
+            name="scope"
+            checked={scopeKind === 'filter'}
+            disabled={!filter}
+            onChange={() => setScopeKind('filter')}
+          />
+          {filter
+            ? `Only the redactions the review filter shows (${filter.label})`
+            : 'The review filter (set one in the review panel to choose it)'}
+        </label>
+        {unfinished > 0 ? (
+          <p className="export-note">
+            {plural(unfinished, 'document')} in this release {unfinished === 1 ? 'is' : 'are'} not fully
+            analysed: {unfinished === 1 ? 'its' : 'their'} redactions may be missing from the report.
+          </p>
+        ) : null}
+      </fieldset>
+
+      <fieldset className="export-group">
+        <legend>Formats</legend>
+        {FORMAT_ORDER.map((format) => (
+          <label key={format} className="export-choice">
+            <input
+              type="checkbox"
+              checked={formats.has(format)}
+              onChange={() => toggleFormat(format)}
+              data-testid={`export-format-${format}`}
+            />
+            {FORMAT_LABELS[format]}
+          </label>
+        ))}
+        <p className="export-note">
+          {formats.size > 1
+            ? 'Several formats: you choose a folder and each file is named after the report.'
+            : 'One format: you choose the file.'}
+        </p>
+      </fieldset>
+
+      <fieldset className="export-group export-row">
+        <legend>Layout</legend>
+        <label className="export-choice">
+          <input
+            type="checkbox"
+            checked={thumbnails}
+            disabled={!pictures}
+            onChange={() => setThumbnails((on) => !on)}
+            data-testid="export-thumbnails"
+          />
+          Page pictures with the boxes drawn on them
+        </label>
+        <label className="export-choice">
+          Paper{' '}
+          <select
+            className="select-small"
+            value={paperShown}
+            onChange={(event) => setPaper(event.target.value as PaperSize)}
+            data-testid="export-paper"
+          >
+            <option value="a4">A4</option>
+            <option value="letter">US Letter</option>
+          </select>
+        </label>
+      </fieldset>
+
+      <fieldset className="export-group">
+        <legend>Leaked text</legend>
+        <label className="export-choice">
+          <input
+            type="checkbox"
+            checked={includeLeakedText}
+            onChange={() => {
+              if (includeLeakedText) setIncludeLeakedText(false)
+              else setWarningLeaks(true)
+            }}
+            data-testid="export-leaked-text"
+          />
+          Include the text still readable under leaking boxes
+        </label>
+        {warningLeaks ? (
+          <div
+            className="export-warning"
+            role="alertdialog"
+            aria-labelledby="export-leak-warning"
+            data-testid="export-leak-warning"
+          >
+            <p id="export-leak-warning">
+              This puts back in the report the very words the agency meant to withhold: names, addresses,
+              advice. Anyone you send the report to can read them. Without it, the report still lists each
+              leak with its size and a fingerprint (SHA-256).
+            </p>
+            <div className="export-warning-actions">
+              <button type="button" className="button" onClick={() => setWarningLeaks(false)} autoFocus>
+                Keep it out
+              </button>
+              <button
+                type="button"
+                className="button button-danger"
+                onClick={() => {
+                  setIncludeLeakedText(true)
+                  setWarningLeaks(false)
+                }}
+                data-testid="export-leak-confirm"
+              >
+                Include leaked text
+              </button>
+            </div>
+          </div>
+        ) : null}
+      </fieldset>
+    </Dialog>
+  )
+}

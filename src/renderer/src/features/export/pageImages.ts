@@ -1,0 +1,83 @@
+/**
+ * Small pictures of the report's pages, drawn with pdf.js in the renderer (the same watchdog-guarded
+ * session the viewer uses) and embedded in the HTML as PNG data URLs; the report draws its numbered
+ * boxes over them (src/core/report/htmlParts.ts). One document is open at a time and each canvas is
+ * freed after use, so a 1,000-page release costs one page's canvas of memory, not a thousand.
+ * A page that cannot be drawn (a locked PDF, a broken page) keeps the outline-only thumbnail.
+ */
+import { pageImageKey } from '@core/report/htmlParts'
+import type { ReportPage } from '@core/report/types'
+import type { WithheldDb } from '../../db/db'
+import { openPdfSession, type PdfSession } from '../../pdf/pdfSession'
+import { throwIfAborted } from './cancel'
+
+/**
+ * 180 px wide: a printed thumbnail is ~21 mm (8 across A4), i.e. ~170 px at 200 dpi; on screen it is
+ * ~140 CSS px. A text page at this size is ~15–25 kB of PNG.
+ */
+export const THUMBNAIL_WIDTH_PX = 180
+
+async function drawPage(session: PdfSession, pageIndex: number, widthPt: number): Promise<string> {
+  const page = await session.getPage(pageIndex)
+  const viewport = page.getViewport({ scale: THUMBNAIL_WIDTH_PX / Math.max(1, widthPt) })
+  const canvas = document.createElement('canvas')
+  canvas.width = Math.max(1, Math.round(viewport.width))
+  canvas.height = Math.max(1, Math.round(viewport.height))
+  try {
+    await session.render(page, { canvas, viewport }).promise
+    return canvas.toDataURL('image/png')
+  } finally {
+    canvas.width = 0
+    canvas.height = 0
+    session.releasePage(pageIndex)
+  }
+}
+
+/**
+ * Pictures for `pages`, keyed by `pageImageKey`. `onPage` hears after each page (drawn or not).
+ * Throws `ExportCancelled` once `signal` aborts; the open document is closed either way.
+ */
+export async function renderPageImages(
+  db: WithheldDb,
+  pages: readonly ReportPage[],
+  signal: AbortSignal,
+  onPage: () => void
+): Promise<Map<string, string>> {
+  const images = new Map<string, string>()
+  const byDocument = new Map<string, ReportPage[]>()
+  for (const p of pages) byDocument.set(p.documentId, [...(byDocument.get(p.documentId) ?? []), p])
+  for (const [documentId, docPages] of byDocument) {
+    throwIfAborted(signal)
+    const file = await db.files.get(documentId)
+    let session: PdfSession | null = null
+    try {
+      if (file) {
+        session = await openPdfSession(new Uint8Array(await file.bytes.arrayBuffer()), {
+          // A locked PDF keeps outline thumbnails: asking for its password mid-export would surprise.
+          askPassword: () => Promise.resolve(null)
+        })
+      }
+    } catch {
+      session = null
+    }
+    try {
+      for (const p of docPages) {
+        throwIfAborted(signal)
+        if (session && !session.dead) {
+          try {
+            images.set(
+              pageImageKey(documentId, p.pageNumber),
+              await drawPage(session, p.pageNumber - 1, p.width)
+            )
+          } catch {
+            // This page stays an outline; the rest of the report is unaffected.
+          }
+        }
+        onPage()
+      }
+    } finally {
+      session?.close()
+    }
+  }
+  return images
+}
