@@ -9,6 +9,10 @@ import { fileURLToPath } from 'node:url'
 import { app, BrowserWindow, dialog, Menu, session, type WebContents } from 'electron'
 import type { ImportResult, MenuCommand } from '@shared/ipc'
 import { decideAfterRendererGone } from './crashRecovery'
+import { WORKSPACE_SCHEMA_VERSION } from '@core/backup/format'
+import { createBackupStore } from '@node/backupStore'
+import { electronBackupDialogs, installCloseGate, wireBackupIpc } from './backup'
+import { createBackupService, type BackupService } from './backupService'
 import { createIpcRegistry, send } from './ipc'
 import { createElectronPrinter, wireReportIpc } from './exportReport'
 import { JobOwners } from './jobOwners'
@@ -89,7 +93,7 @@ function cancelJobsOf(contents: WebContents): void {
   for (const jobId of jobOwners.releaseAll(contents)) cancelJob(jobId)
 }
 
-function wireIpc(services: MainServices): void {
+function wireIpc(services: MainServices, backup: BackupService): void {
   const registry = createIpcRegistry(context, ourWindows)
   registry.handle('pdf:import-dialog', async (event) => {
     const window = BrowserWindow.fromWebContents(event.sender)
@@ -119,7 +123,11 @@ function wireIpc(services: MainServices): void {
   })
   cancelJob = (jobId) => services.cancelAnalysis(jobId)
   wireReportIpc(registry, services)
+  wireBackupIpc(registry, backup, () => closeReady())
 }
+
+// The renderer's answer to backup:before-close; set per window by installCloseGate.
+let closeReady: () => void = () => undefined
 
 function installMenu(): void {
   const sendCommand = (command: MenuCommand): void => {
@@ -151,14 +159,30 @@ function start(): void {
       workerEntry: join(here, 'analysisWorker.js'),
       printPdf: createElectronPrinter(log)
     })
-    wireIpc(services)
+    const backupStore = createBackupStore({
+      userDataDir: app.getPath('userData'),
+      maxSchemaVersion: WORKSPACE_SCHEMA_VERSION
+    })
+    void backupStore.cleanUp()
+    const backup = createBackupService(backupStore, electronBackupDialogs())
+    wireIpc(services, backup)
     installMenu()
     mainWindow = createWindow(log)
+    // A final automatic backup when the window closes with unsaved changes (the renderer decides).
+    const window = mainWindow
+    closeReady = installCloseGate(window, () => {
+      // A crashed page cannot answer: close without waiting for the timeout.
+      if (window.webContents.isCrashed()) setTimeout(() => closeReady(), 0)
+      else send(window.webContents, 'backup:before-close')
+    })
     app.on('window-all-closed', () => {
       services.dispose()
       app.quit()
     })
-    app.on('before-quit', () => services.dispose())
+    app.on('before-quit', () => {
+      services.dispose()
+      void backup.dispose()
+    })
   })
 }
 

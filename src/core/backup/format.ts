@@ -20,6 +20,11 @@ export const BACKUP_FORMAT_VERSION = 1
 /** 4 KiB: a header with eight counts is ~300 bytes, leaving room for later fields. */
 export const HEADER_BYTES = 4096
 export const BACKUP_EXTENSION = 'withheld-backup'
+/**
+ * The newest database version this Withheld writes and can restore: main checks backups against it
+ * without Dexie. Equal to the renderer's CURRENT_DB_VERSION (a test there fails if they drift).
+ */
+export const WORKSPACE_SCHEMA_VERSION = 1
 
 /** Rows per table, plus `blobs` (binary sections) and `blobBytes` (their total size in bytes). */
 export type BackupCounts = Readonly<Record<string, number>>
