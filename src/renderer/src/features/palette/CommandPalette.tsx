@@ -39,7 +39,11 @@ export function CommandPalette(props: { onClose(): void }): React.JSX.Element {
   }
 
   const onKeyDown = (event: React.KeyboardEvent): void => {
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+    if (event.key === 'Escape') {
+      // A search field's own Escape only clears it; one Escape should close the dialog.
+      event.preventDefault()
+      props.onClose()
+    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault()
       const next = Math.max(0, Math.min(shown.length - 1, activeIndex + (event.key === 'ArrowDown' ? 1 : -1)))
       setActive(next)

@@ -1,7 +1,8 @@
 /**
  * A horizontal bar chart in plain SVG: one row per bar, its label on the left and its value printed
  * at the end of the bar, so the chart reads without a legend or colour. Screen readers get the
- * title and a summary as the image's name and description, and the caller's table (named by
+ * title and a summary as the image's name and description (the visible caption repeats the title and
+ * is hidden from them, so it is not read twice), and the caller's table (named by
  * `tableId`) holds the same numbers as the accessible alternative.
  */
 import { useId } from 'react'
@@ -39,6 +40,9 @@ export function BarChart(props: {
   const heightPx = Math.max(1, props.bars.length) * ROW_PX + 4
   return (
     <figure className="bar-chart" data-testid={props.testId}>
+      <figcaption className="bar-chart-caption" aria-hidden="true">
+        {props.title}
+      </figcaption>
       <svg
         role="img"
         viewBox={`0 0 ${WIDTH_PX} ${heightPx}`}
@@ -85,7 +89,6 @@ export function BarChart(props: {
           )
         })}
       </svg>
-      <figcaption className="visually-hidden">{props.title}</figcaption>
     </figure>
   )
 }

@@ -96,7 +96,11 @@ export function SearchDialog(props: {
   }
 
   const onKeyDown = (event: React.KeyboardEvent): void => {
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+    if (event.key === 'Escape') {
+      // A search field's own Escape only clears it; one Escape should close the dialog.
+      event.preventDefault()
+      props.onClose()
+    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault()
       const next = Math.max(0, Math.min(hits.length - 1, activeIndex + (event.key === 'ArrowDown' ? 1 : -1)))
       setActive(next)
