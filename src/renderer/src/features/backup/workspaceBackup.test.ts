@@ -10,6 +10,7 @@ import { WORKSPACE_SCHEMA_VERSION } from '@core/backup/format'
 import type { RestoreChunk } from '@shared/ipc'
 import { CURRENT_DB_VERSION, openDatabase, type WithheldDb } from '../../db/db'
 import { v1 } from '../../db/fixtures/v1'
+import type { ReleaseRow } from '../../db/rows'
 import {
   BACKUP_TABLES,
   readWorkspaceBackup,
@@ -160,7 +161,11 @@ describe('workspace backup', () => {
     )
 
     const target = freshDb()
-    await target.releases.put({ ...(v1.rows.releases![0] as never), id: 'mine', name: 'Current work' })
+    await target.releases.put({
+      ...(v1.rows.releases![0] as unknown as ReleaseRow),
+      id: 'mine',
+      name: 'Current work'
+    })
     // The middleware joins the stack when the database opens.
     target.close()
     target.use({

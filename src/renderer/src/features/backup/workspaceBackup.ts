@@ -38,7 +38,7 @@ export const blobAdapter: BinaryAdapter<Blob> = {
   size: (value) => value.size,
   type: (value) => value.type,
   read: async (value, start, end) => new Uint8Array(await value.slice(start, end).arrayBuffer()),
-  make: (parts, type) => new Blob(parts as BlobPart[], { type })
+  make: (parts, type) => new Blob(parts as unknown as BlobPart[], { type })
 }
 
 function readSettings(): Record<string, string> {
