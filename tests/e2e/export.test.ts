@@ -1,0 +1,186 @@
+/**
+ * Export e2e on the built renderer: import a release (three labelled boxes, plus a memo whose box
+ * leaks its text), review it by keys (accept, dispute with a hostile note, change a ground), export
+ * HTML + PDF + CSV + JSON through the dialog into a folder, and check the files themselves: the HTML
+ * parsed (one row per redaction, the notes, no script, page pictures under the boxes), the CSV's
+ * rows, the JSON schema, the PDF turned into PNGs by pdftoppm. Leaked text goes in only after the
+ * warning is confirmed.
+ */
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { JSDOM } from 'jsdom'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { parseCsv } from '../integration/reportSupport'
+import { launchApp, type App } from './harness/harness'
+import { SCREENSHOT_DIR } from './harness/paths'
+import { fixtureDir, leakyPdf, type FixtureDir } from './harness/libraryFixtures'
+import { reviewPdf } from './review.fixtures'
+import { openDocument } from './viewer.helpers'
+
+let app: App
+let files: FixtureDir
+let out: string
+
+const HOSTILE_NOTE = 'Already public <script>alert(1)</script> & "named" in the 2025 annual report.'
+const BASE = 'briefing – redaction report'
+
+beforeAll(async () => {
+  files = fixtureDir()
+  out = mkdtempSync(join(tmpdir(), 'withheld-export-out-'))
+  app = await launchApp()
+  const briefing = files.write('briefing.pdf', await reviewPdf())
+  const memo = files.write('memo.pdf', await leakyPdf())
+  await app.importViaDialog([briefing, memo])
+  await openDocument(app, 'briefing.pdf')
+})
+
+afterAll(async () => {
+  await app?.analysesSettled()
+  await app?.close()
+  files?.remove()
+  if (out) rmSync(out, { recursive: true, force: true })
+})
+
+describe('export a reviewed release', () => {
+  it('reviews by keys: accept, dispute with a note, change a ground', async () => {
+    const { page } = app
+    const list = page.getByTestId('review-list')
+    await expect.poll(() => list.getAttribute('data-count'), { timeout: 60_000 }).toBe('3')
+    await page.locator('.viewer-page[data-page-index="0"] .redaction-box').first().waitFor()
+    await page.keyboard.press('j')
+    await page.keyboard.press('a')
+    await page.keyboard.press('j')
+    await page.keyboard.press('d')
+    const note = page.getByTestId('review-note')
+    await expect.poll(() => note.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true)
+    await page.keyboard.type(HOSTILE_NOTE)
+    await page.keyboard.press('Enter')
+    await page.keyboard.press('j')
+    await page.keyboard.press('g')
+    const search = page.getByTestId('grounds-search')
+    await search.fill('free frank')
+    await search.press('Enter')
+    await page.getByTestId('grounds-apply').click()
+    await page.getByTestId('grounds-picker').waitFor({ state: 'detached' })
+    await expect.poll(() => page.getByTestId('review-progress').textContent()).toBe('2 of 3 reviewed')
+  })
+
+  it('exports this document as HTML, PDF, CSV and JSON into a chosen folder, then shows it', async () => {
+    const { page } = app
+    await page.getByTestId('export-button').click()
+    const dialog = page.getByTestId('export-dialog')
+    await dialog.waitFor()
+    for (const format of ['pdf', 'csv', 'json']) await page.getByTestId(`export-format-${format}`).check()
+    expect(await page.getByTestId('export-format-html').isChecked()).toBe(true)
+    expect(await page.getByTestId('export-leaked-text').isChecked()).toBe(false)
+    expect(await page.getByTestId('export-paper').inputValue()).toBe('a4')
+    await page.getByTestId('export-paper').selectOption('letter')
+    await app.screenshot('export-dialog')
+    app.queueSaveDialog({ kind: 'folder', path: out })
+    await page.getByTestId('export-start').click()
+    await page.getByTestId('export-saved').waitFor({ timeout: 120_000 })
+    expect(await page.getByTestId('export-saved').textContent()).toContain('Saved 4 files')
+    await app.screenshot('export-saved')
+    await page.getByTestId('export-show-in-folder').click()
+    await expect.poll(() => app.shownInFolder).toEqual([join(out, `${BASE}.html`)])
+    await page.getByRole('button', { name: 'Close' }).click()
+    await dialog.waitFor({ state: 'detached' })
+    expect(readdirSync(out).sort()).toEqual(['csv', 'html', 'json', 'pdf'].map((ext) => `${BASE}.${ext}`))
+  })
+
+  it('the HTML lists each redaction with the reviewer’s decisions, escaped, with page pictures and no script', () => {
+    const html = readFileSync(join(out, `${BASE}.html`), 'utf8')
+    const doc = new JSDOM(html).window.document
+    const rows = [...doc.querySelectorAll('table.register tbody tr')]
+    expect(rows).toHaveLength(3)
+    const text = rows.map((r) => r.textContent ?? '')
+    expect(text[0]).toContain('accepted')
+    expect(text[1]).toContain('disputed')
+    expect(text[1]).toContain(HOSTILE_NOTE)
+    expect(text[2]).toContain('9(2)(g)(i)')
+    expect(doc.querySelectorAll('script')).toHaveLength(0)
+    expect(html).not.toContain('<script>alert')
+    const pictures = [...doc.querySelectorAll('svg image')].map((el) => el.getAttribute('href') ?? '')
+    expect(pictures).toHaveLength(2)
+    for (const href of pictures) expect(href).toMatch(/^data:image\/png;base64,/)
+    expect(html).toContain('@page { size: letter; }')
+    expect(html).not.toContain(files.dir)
+    expect(html).not.toContain(out)
+  })
+
+  it('the CSV has one record per redaction and the JSON is withheld.report/1', () => {
+    const csv = parseCsv(readFileSync(join(out, `${BASE}.csv`), 'utf8'))
+    expect(csv.length - 1).toBe(3)
+    const report = JSON.parse(readFileSync(join(out, `${BASE}.json`), 'utf8')) as {
+      schema: string
+      register: { status: string; note: string; grounds: string[] }[]
+      cover: { scope: string }
+    }
+    expect(report.schema).toBe('withheld.report/1')
+    expect(report.cover.scope).toBe('briefing.pdf')
+    expect(report.register.map((r) => r.status)).toEqual(['accepted', 'disputed', 'unreviewed'])
+    expect(report.register[1]!.note).toBe(HOSTILE_NOTE)
+    expect(report.register[2]!.grounds).toEqual(['9(2)(a)', '9(2)(g)(i)'])
+  })
+
+  it('the PDF is a printed report on US Letter; its pages turned into PNGs', () => {
+    const pdf = join(out, `${BASE}.pdf`)
+    expect(readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-')
+    const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })
+    const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? 0)
+    expect(pages).toBeGreaterThanOrEqual(3)
+    // US Letter is 612 × 792 pt (portrait) or 792 × 612 (the register's landscape pages).
+    expect(info).toMatch(/Page size:\s+(612 x 792|792 x 612) pts/)
+    const prefix = join(SCREENSHOT_DIR, 'export-pdf')
+    execFileSync('pdftoppm', ['-r', '110', '-png', pdf, prefix])
+    const pngs = readdirSync(SCREENSHOT_DIR).filter((n) => n.startsWith('export-pdf') && n.endsWith('.png'))
+    expect(pngs.length).toBe(pages)
+  })
+})
+
+describe('leaked text and cancelling', () => {
+  it('a cancelled save dialog goes back to the choices and writes nothing', async () => {
+    const { page } = app
+    await app.menu('export-report')
+    await page.getByTestId('export-dialog').waitFor()
+    await page.getByLabel(/The whole release/).check()
+    app.queueSaveDialog(null)
+    const before = readdirSync(out).length
+    await page.getByTestId('export-start').click()
+    await page.getByTestId('export-start').waitFor()
+    expect(readdirSync(out)).toHaveLength(before)
+  })
+
+  it('includes leaked text only after the warning is confirmed', async () => {
+    const { page } = app
+    const box = page.getByTestId('export-leaked-text')
+    await box.click()
+    const warning = page.getByTestId('export-leak-warning')
+    await warning.waitFor()
+    expect(await box.isChecked()).toBe(false)
+    await app.screenshot('export-leak-warning')
+    await page.getByRole('button', { name: 'Keep it out' }).click()
+    await warning.waitFor({ state: 'detached' })
+    expect(await box.isChecked()).toBe(false)
+    await box.click()
+    await page.getByTestId('export-leak-confirm').click()
+    expect(await box.isChecked()).toBe(true)
+    for (const format of ['html', 'pdf', 'csv']) await page.getByTestId(`export-format-${format}`).uncheck()
+    await page.getByTestId('export-format-json').check()
+    const target = join(out, 'leaks')
+    app.queueSaveDialog({ kind: 'file', path: target })
+    await page.getByTestId('export-start').click()
+    await page.getByTestId('export-saved').waitFor({ timeout: 120_000 })
+    const report = JSON.parse(readFileSync(`${target}.json`, 'utf8')) as {
+      cover: { includesLeakedText: boolean }
+      leaks: { documentName: string; leakedText: string | null }[]
+    }
+    expect(report.cover.includesLeakedText).toBe(true)
+    expect(report.leaks.map((l) => [l.documentName, l.leakedText])).toEqual([
+      ['memo.pdf', expect.stringContaining('1,250,000')]
+    ])
+    expect(existsSync(join(out, 'leaks.json'))).toBe(true)
+  })
+})
