@@ -95,7 +95,7 @@ export function DocumentItem(props: DocumentItemProps): React.JSX.Element {
             onClick={() => props.onToggleLetter?.(document)}
             data-testid="toggle-letter"
           >
-            {document.isResponseLetter ? 'Unmark letter' : 'Mark as response letter'}
+            {document.isResponseLetter ? 'Unmark letter' : 'Mark as letter'}
           </button>
         ) : null}
         <button

@@ -90,7 +90,7 @@ export function SearchDialog(props: {
     props.onClose()
     props.onOpenAt(
       hit.kind === 'page'
-        ? { documentId: hit.documentId, pageIndex: hit.pageIndex, text: deferred }
+        ? { documentId: hit.documentId, pageIndex: hit.pageIndex, text: deferred, occurrence: hit.occurrence }
         : { documentId: hit.documentId, pageIndex: hit.pageIndex, redactionId: hit.redactionId }
     )
   }

@@ -41,11 +41,15 @@ function pointAt(spans: readonly NodeSpan[], offset: number, isEnd: boolean): [T
   return null
 }
 
-/** A Range over the first occurrence of `query` in the text layer, or null. */
-export function findInTextLayer(container: HTMLElement, query: string): Range | null {
+/**
+ * A Range over the `occurrence`-th (0-based) match of `query` in the text layer, or null. Falls
+ * back to the last match when the layer splits the words differently from the extracted text.
+ */
+export function findInTextLayer(container: HTMLElement, query: string, occurrence = 0): Range | null {
   for (const separator of ['', '\n']) {
     const { text, spans } = joinNodes(container, separator)
-    const [hit] = findMatches(text, query, 1)
+    const matches = findMatches(text, query, occurrence + 1)
+    const hit = matches[Math.min(occurrence, matches.length - 1)]
     if (!hit) continue
     const from = pointAt(spans, hit.start, false)
     const to = pointAt(spans, hit.end, true)
@@ -63,8 +67,8 @@ export function clearSearchHighlight(): void {
 }
 
 /** Marks, scrolls to and flashes the hit; false when the words are not in this layer. */
-export function showHit(container: HTMLElement, query: string): boolean {
-  const range = findInTextLayer(container, query)
+export function showHit(container: HTMLElement, query: string, occurrence = 0): boolean {
+  const range = findInTextLayer(container, query, occurrence)
   if (!range) return false
   if ('highlights' in CSS) CSS.highlights.set(SEARCH_HIGHLIGHT, new Highlight(range))
   const element = range.startContainer.parentElement

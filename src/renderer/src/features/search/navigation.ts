@@ -19,6 +19,8 @@ export interface ViewerTarget {
   readonly redactionId?: string
   /** Mark these words on the page (a search query). */
   readonly text?: string
+  /** Which match of `text` on the page, 0-based (a page can hold several). */
+  readonly occurrence?: number
 }
 
 /** ~10 s at 60 Hz: a big document on a slow machine takes a few seconds to open and lay out. */
@@ -64,7 +66,7 @@ async function arrive(target: ViewerTarget): Promise<void> {
         `${viewerSelector(target.documentId)} .viewer-page[data-page-index="${target.pageIndex}"] .textLayer[data-ready="true"]`
       )
     )
-    if (layer) showHit(layer, text)
+    if (layer) showHit(layer, text, target.occurrence ?? 0)
   }
 }
 

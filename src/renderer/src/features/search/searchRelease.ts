@@ -27,6 +27,8 @@ export type SearchHit =
       readonly documentId: string
       readonly documentName: string
       readonly pageIndex: number
+      /** Which match on its page, 0-based. */
+      readonly occurrence: number
       readonly snippet: Snippet
     }
 
@@ -87,6 +89,7 @@ export function searchRelease(
           documentId: d.id,
           documentName: d.name,
           pageIndex,
+          occurrence: n,
           snippet: snippetAround(text, hit)
         })
       )
