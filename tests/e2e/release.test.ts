@@ -111,6 +111,8 @@ describe('release panel', () => {
       .evaluateAll((rows) => rows.map((r) => r.querySelector('[data-cell="redactions"]')?.textContent))
     expect(perDocument).toEqual([String(stored.length), '0'])
     await app.screenshot('release-panel')
+    await page.getByTestId('per-document').scrollIntoViewIfNeeded()
+    await app.screenshot('release-panel-lower')
   })
 
   it('a reconciliation link opens the viewer on that page with the box selected', async () => {
