@@ -1,30 +1,23 @@
 /**
  * `withheld report`: scans the PDFs through the same path as `withheld scan` (analysis worker,
  * watchdog, one line per bad file), builds one `withheld.report/1` model from the results, and writes
- * it as HTML, CSV, JSON, Markdown or (through a headless Chromium) PDF. Text files are written
- * atomically (temporary file + rename), so a reader never sees half a report.
+ * it as HTML, CSV, JSON, Markdown or (through a headless Chromium) PDF. With --letter, the grounds
+ * the response letter cites are reconciled with the grounds on the redactions. Text files are
+ * written atomically (temporary file, fsync, rename), so a reader never sees half a report.
  */
-import { rename, rm, stat, writeFile } from 'node:fs/promises'
-import { dirname, join, resolve } from 'node:path'
+import { stat } from 'node:fs/promises'
+import { dirname, resolve } from 'node:path'
 import { buildReport, renderReport } from '@core/report'
 import { defaultRelease, reportInputFromScans } from '@core/report/fromScans'
 import type { ScanResult } from '@core/types'
+import { writeFileAtomic } from '@node/atomicWrite'
 import { fileNameOf } from '@node/importFiles'
+import { describeWriteError } from '@node/reportFiles'
 import { parseReportArgs, reportUsage, type ReportCommand } from './reportArgs'
+import { readLetterGrounds } from './reportLetter'
 import { findChrome, NO_BROWSER_MESSAGE, printHtmlToPdf } from './reportPdf'
 import { defaultWorkerEntry, runScan, type CliIo } from './scan'
 import { DEFAULT_RASTER_DPI, defaultJobs } from './args'
-
-async function writeAtomically(path: string, text: string): Promise<void> {
-  const temporary = join(dirname(path), `.${fileNameOf(path)}.${process.pid}.tmp`)
-  try {
-    await writeFile(temporary, text, 'utf8')
-    await rename(temporary, path)
-  } catch (err) {
-    await rm(temporary, { force: true })
-    throw err
-  }
-}
 
 async function isFolder(path: string): Promise<boolean> {
   return stat(path).then(
@@ -50,6 +43,17 @@ export async function runReport(
   if (!(await isFolder(dirname(resolve(command.out)))))
     return fail(`${outName}: the folder to write the report into does not exist.`)
   if (await isFolder(command.out)) return fail(`${outName}: --out is a folder; give the report's file name.`)
+  let letterGrounds: readonly string[] | undefined
+  if (command.letter !== null) {
+    const letter = await readLetterGrounds(command.letter)
+    if (!letter.ok) return fail(letter.message)
+    if (letter.codes.length === 0)
+      io.stderr.write(
+        `withheld: ${fileNameOf(command.letter)}: the letter cites no ground that could be read (a scan without ` +
+          'text?); the report has no letter reconciliation.\n'
+      )
+    else letterGrounds = letter.codes
+  }
 
   let scans: readonly ScanResult[] = []
   const scanStatus = await runScan(
@@ -74,7 +78,7 @@ export async function runReport(
   const only = scans.length === 1 ? scans[0] : undefined
   const input = reportInputFromScans(
     scans,
-    defaultRelease(scans),
+    { ...defaultRelease(scans), ...(letterGrounds ? { letterGrounds } : {}) },
     {
       includeLeakedText: command.includeLeakedText,
       scopeLabel: `${only ? only.file : `${scans.length} documents`}: every redaction the engine found, none reviewed yet`
@@ -82,14 +86,17 @@ export async function runReport(
     now().toISOString()
   )
   const report = buildReport(input)
+  // US FOIA releases print on US Letter unless --paper says otherwise; everything else on A4.
+  const paper = command.paper ?? (report.cover.regime === 'us-foia' ? 'letter' : 'a4')
   try {
     if (command.format === 'pdf' && browser !== null) {
-      await printHtmlToPdf(browser, renderReport(report, 'html'), command.out)
+      await printHtmlToPdf(browser, renderReport(report, 'html', { paper }), command.out)
     } else if (command.format !== 'pdf') {
-      await writeAtomically(command.out, renderReport(report, command.format))
+      await writeFileAtomic(command.out, renderReport(report, command.format, { paper }))
     }
   } catch (err) {
-    const why = err instanceof Error && command.format === 'pdf' ? ` ${err.message}` : ''
+    if (command.format !== 'pdf') return fail(describeWriteError(err, outName))
+    const why = err instanceof Error ? ` ${err.message}` : ''
     return fail(`${outName}: the report could not be written.${why}`)
   }
   return scanStatus

@@ -15,6 +15,8 @@ describe('parseReportArgs', () => {
       format: 'csv',
       out: 'r.csv',
       includeLeakedText: true,
+      letter: null,
+      paper: null,
       jobs: 3,
       timeoutMs: 20_000
     })
@@ -40,6 +42,20 @@ describe('parseReportArgs', () => {
     expect(parseReportArgs(['--out', 'x'])).toMatchObject({ command: 'error' })
     expect(parseReportArgs(['a.pdf', '--out', 'x', '--jobs', '0'])).toMatchObject({ command: 'error' })
     expect(parseReportArgs(['-h'])).toEqual({ command: 'help' })
+  })
+
+  it('reads the response letter and the paper', () => {
+    expect(
+      parseReportArgs(['a.pdf', '--out', 'r.pdf', '--letter', 'letter.pdf', '--paper=Letter'])
+    ).toMatchObject({ letter: 'letter.pdf', paper: 'letter' })
+    expect(parseReportArgs(['a.pdf', '--out', 'r.pdf', '--paper', 'a3'])).toEqual({
+      command: 'error',
+      message: '--paper needs a4 or letter (not “a3”).'
+    })
+    expect(parseReportArgs(['a.pdf', '--out', 'r.pdf', '--letter'])).toEqual({
+      command: 'error',
+      message: '--letter needs the path of the response letter (a PDF).'
+    })
   })
 
   it('takes a name beginning with a dash as an input after --', () => {

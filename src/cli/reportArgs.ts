@@ -6,6 +6,8 @@ import { DEFAULT_TIMEOUT_S, defaultJobs, readJobs, readTimeoutS, walkArgs } from
 
 export type ReportFormat = 'html' | 'csv' | 'json' | 'md' | 'pdf'
 const FORMATS: readonly ReportFormat[] = ['html', 'csv', 'json', 'md', 'pdf']
+export type ReportPaper = 'a4' | 'letter'
+const PAPERS: readonly ReportPaper[] = ['a4', 'letter']
 
 export const reportUsage = (
   jobs: number = defaultJobs()
@@ -19,6 +21,10 @@ Options:
   --format html|csv|json|md|pdf   report format (default html; json is schema withheld.report/1;
                                   pdf needs Chromium or Google Chrome, or WITHHELD_CHROME=/path)
   --out PATH                      the report file to write (required)
+  --letter LETTER.pdf             the agency's response letter: the grounds it cites are set against
+                                  the grounds on the redactions (cited but unused, used but not cited)
+  --paper a4|letter               paper for the PDF and for printing the HTML (default: letter for
+                                  a US FOIA release, else a4)
   --include-leaked-text           print text recovered from under redaction boxes (off by default:
                                   a report should not re-publish what was withheld)
   --jobs N                        files analysed at once (default ${jobs})
@@ -35,6 +41,10 @@ export interface ReportCommand {
   readonly format: ReportFormat
   readonly out: string
   readonly includeLeakedText: boolean
+  /** The response letter to reconcile with, or null. */
+  readonly letter: string | null
+  /** Null: chosen from the release's regime (US Letter for US FOIA). */
+  readonly paper: ReportPaper | null
   readonly jobs: number
   readonly timeoutMs: number
 }
@@ -51,6 +61,8 @@ export function parseReportArgs(argv: readonly string[], cpuCount = 2): ParsedRe
   let format: ReportFormat = 'html'
   let out: string | null = null
   let includeLeakedText = false
+  let letter: string | null = null
+  let paper: ReportPaper | null = null
   let jobs = defaultJobs(cpuCount)
   let timeoutS = DEFAULT_TIMEOUT_S
 
@@ -70,6 +82,19 @@ export function parseReportArgs(argv: readonly string[], cpuCount = 2): ParsedRe
         const given = option.value()
         if (given === null || given === '') return '--out needs the path of the report file.'
         out = given
+        return null
+      }
+      case '--letter': {
+        const given = option.value()
+        if (given === null || given === '') return '--letter needs the path of the response letter (a PDF).'
+        letter = given
+        return null
+      }
+      case '--paper': {
+        const given = option.value()?.toLowerCase() ?? null
+        if (given === null || !PAPERS.includes(given as ReportPaper))
+          return `--paper needs a4 or letter${given ? ` (not “${given}”)` : ''}.`
+        paper = given as ReportPaper
         return null
       }
       case '--include-leaked-text':
@@ -101,6 +126,8 @@ export function parseReportArgs(argv: readonly string[], cpuCount = 2): ParsedRe
     format,
     out,
     includeLeakedText,
+    letter,
+    paper,
     jobs,
     timeoutMs: Math.round(timeoutS * 1000)
   }
