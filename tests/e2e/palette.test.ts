@@ -2,12 +2,13 @@
  * Command palette e2e: Ctrl+K lists the shell's commands with their keys (the same list the keyboard
  * runs), a typed filter and Enter run one; in the viewer Ctrl+Shift+P adds the review's commands,
  * greys out those that cannot run (Accept with nothing selected), and runs them against the open
- * document: "next redaction" selects the first box, then "accept" is stored in IndexedDB.
+ * document: "next redaction" selects the first box, then "accept" is stored in IndexedDB; "mark this
+ * document as the response letter" marks the open one.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchApp, type App } from './harness/harness'
 import { fixtureDir, type FixtureDir } from './harness/libraryFixtures'
-import { importRelease, storedRedactions } from './release.helpers'
+import { importRelease, storedDocuments, storedRedactions } from './release.helpers'
 
 let app: App
 let files: FixtureDir
@@ -72,5 +73,15 @@ describe('command palette', () => {
     expect(await item('review.accept').getAttribute('aria-disabled')).toBe('false')
     await item('review.accept').click()
     await expect.poll(async () => (await storedRedactions(page))[0]!.status).toBe('accepted')
+  })
+
+  it('marks the open document as the response letter from the viewer', async () => {
+    const { page } = app
+    await page.keyboard.press('Control+k')
+    await page.getByTestId('palette-input').fill('response letter')
+    await item('shell.mark-letter').click()
+    await expect
+      .poll(async () => (await storedDocuments(page)).filter((d) => d.isResponseLetter).map((d) => d.name))
+      .toEqual(['briefing.pdf'])
   })
 })

@@ -115,6 +115,7 @@ function Shell(): React.JSX.Element {
     releaseId: currentRelease?.id ?? null,
     screen: openDocumentId ? 'viewer' : releaseView ? 'release' : 'library',
     importing: importer.busy,
+    openDocumentId,
     importPdfs: importDialog,
     undo: () => step('undo'),
     redo: () => step('redo'),

@@ -11,6 +11,8 @@ export interface ShellContext {
   /** What is on screen. */
   readonly screen: 'library' | 'release' | 'viewer'
   readonly importing: boolean
+  /** The document open in the viewer, or null. */
+  readonly openDocumentId: string | null
   importPdfs(): void
   undo(): void
   redo(): void
@@ -18,6 +20,8 @@ export interface ShellContext {
   openPalette(): void
   openReleaseOverview(): void
   backToLibrary(): void
+  /** Marks the open document as its release's response letter. */
+  markResponseLetter(): void
 }
 
 export type ShellCommand = Command<ShellContext>
@@ -51,6 +55,14 @@ export const SHELL_COMMANDS: readonly ShellCommand[] = [
     keys: [],
     enabled: (c) => hasRelease(c) && c.screen !== 'release',
     perform: (c) => c.openReleaseOverview()
+  },
+  {
+    name: 'shell.mark-letter',
+    label: 'Mark this document as the response letter',
+    group: 'Release',
+    keys: [],
+    enabled: (c) => c.openDocumentId !== null,
+    perform: (c) => c.markResponseLetter()
   },
   {
     name: 'shell.library',

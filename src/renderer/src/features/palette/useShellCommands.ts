@@ -5,6 +5,10 @@
  */
 import { findCommand } from '@core/review/commands'
 import { useEffect, useRef } from 'react'
+import { withheld } from '../../db/db'
+import { describeDbError } from '../../db/describeDbError'
+import { useToasts } from '../../ui/toasts'
+import { setResponseLetter } from '../release/letterActions'
 import { useCommandSource } from './commandRegistry'
 import { SHELL_COMMANDS, type ShellContext } from './shellCommands'
 
@@ -12,7 +16,21 @@ const isTextField = (target: EventTarget | null): boolean =>
   target instanceof HTMLElement &&
   (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
 
-export function useShellCommands(context: ShellContext): void {
+/** The shell supplies what only it knows; the commands that need nothing from it are built here. */
+export function useShellCommands(shell: Omit<ShellContext, 'markResponseLetter'>): void {
+  const toasts = useToasts()
+  const context: ShellContext = {
+    ...shell,
+    markResponseLetter: () => {
+      const id = shell.openDocumentId
+      if (!id) return
+      setResponseLetter(withheld, id, true)
+        .then(() =>
+          toasts.info('Marked as the response letter. The release overview reconciles its grounds.')
+        )
+        .catch((error: unknown) => toasts.error(describeDbError('Marking the letter', error)))
+    }
+  }
   const latest = useRef(context)
   useEffect(() => {
     latest.current = context
