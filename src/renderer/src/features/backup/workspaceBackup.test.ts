@@ -90,8 +90,14 @@ function memoryApi() {
 
 async function dump(db: WithheldDb): Promise<Record<string, unknown>> {
   const materialise = async (value: unknown): Promise<unknown> => {
-    if (value instanceof Blob)
-      return { type: value.type, bytes: Buffer.from(await value.arrayBuffer()).toString('base64') }
+    if (value instanceof Blob) {
+      const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', await value.arrayBuffer()))
+      return {
+        type: value.type,
+        size: value.size,
+        sha256: Array.from(digest, (b) => b.toString(16)).join('')
+      }
+    }
     if (Array.isArray(value)) return Promise.all(value.map(materialise))
     if (value && typeof value === 'object') {
       const out: Record<string, unknown> = {}
