@@ -1,8 +1,9 @@
 /**
  * The review column beside the pages: filters with live counts, the redactions in reading order,
- * the selected one in full, and the keyboard commands that work through them. Every decision goes
- * through actions.ts (one transaction plus a history row); selection is shared with the page overlay
- * through selection.ts.
+ * the selected one in full (or a multi-selection's summary), and the keyboard commands that work
+ * through them. Every decision goes through actions.ts / editActions.ts (one transaction plus a
+ * history row, however many boxes it touches); selection is shared with the page overlay through
+ * selection.ts.
  */
 import { reduceReview, type ReviewAction } from '@core/review/reviewActions'
 import {
@@ -17,7 +18,11 @@ import { withheld } from '../../db/db'
 import type { RedactionRow } from '../../db/rows'
 import { describeDbError } from '../../db/describeDbError'
 import { useToasts } from '../../ui/toasts'
+import { zoomToRects } from '../viewer/zoomToSelection'
 import { deleteRedactions, reviewRedactions } from './actions'
+import { nudgeRedactions, togglePageWithheld } from './editActions'
+import { setPageTool, usePageTool } from './editMode'
+import { MultiSelectionDetail } from './MultiSelectionDetail'
 import { FilterBar } from './FilterBar'
 import { GroundsPicker } from './GroundsPicker'
 import { useDocumentRedactions, useDocumentRegime } from './queries'
@@ -25,10 +30,22 @@ import { rememberGrounds, useRecentGrounds } from './recentGrounds'
 import { RedactionDetail, type RedactionDetailHandle } from './RedactionDetail'
 import { RedactionList } from './RedactionList'
 import { revealRedaction } from './reveal'
-import { openSelection, selectRedaction, useSelectedRedactionId } from './selection'
+import { sameLabel } from './sameLabel'
+import {
+  openSelection,
+  selectRedaction,
+  setSelection,
+  useSelectedIds,
+  useSelectedRedactionId
+} from './selection'
 import { ShortcutSheet } from './ShortcutSheet'
+import { useOptimisticRows } from './useOptimisticRows'
 import { useReviewKeyboard } from './useReviewKeyboard'
 import './review.css'
+
+/** Strictly newer than every row, so two keys in one millisecond still order (pending rows prune by it). */
+const stampAfter = (rows: readonly RedactionRow[]): number =>
+  rows.reduce((at, r) => Math.max(at, r.updatedAt + 1), Date.now())
 
 export function RedactionPanel(props: {
   documentId: string
@@ -36,43 +53,35 @@ export function RedactionPanel(props: {
   onGoToPage(pageIndex: number): void
   /** Where focus returns after a note or dialog, so the keys keep working. */
   onFocusPages?(): void
+  /** The page the viewer shows (for "withheld in full" and "all on page" with nothing selected). */
+  currentPageIndex?: number
+  /** Sets the viewer's zoom, CSS px per point ("zoom to selection"). */
+  onZoom?(scale: number): void
 }): React.JSX.Element {
   const { documentId, onGoToPage } = props
   const toasts = useToasts()
   const rows = useDocumentRedactions(documentId)
   const regime = useDocumentRegime(documentId)
   const selectedId = useSelectedRedactionId()
+  const selectedIdList = useSelectedIds()
+  const tool = usePageTool()
   const recent = useRecentGrounds()
   const [filter, setFilter] = useState<ReviewFilter>({})
-  /** 'one': the selected redaction; 'shown': every redaction the filter shows (bulk tagging). */
+  /** 'one': the selection (one box or many); 'shown': every redaction the filter shows (bulk tagging). */
   const [picker, setPicker] = useState<'one' | 'shown' | null>(null)
   const [sheet, setSheet] = useState(false)
   const detailRef = useRef<RedactionDetailHandle>(null)
-  // Optimistic rows: a decision shows at once (~5 ms), not after its transaction and the live query's
-  // re-read of every row (~200 ms for 5,000 rows, bench/review.bench.ts). An entry goes when the
-  // stored row catches up (same updatedAt) or the write fails.
-  const [pending, setPending] = useState<ReadonlyMap<string, RedactionRow>>(() => new Map())
-  // React's "adjust state while rendering" pattern: prune on the render that sees new rows.
-  const [seenRows, setSeenRows] = useState(rows)
-  if (rows !== seenRows) {
-    setSeenRows(rows)
-    if (rows && pending.size > 0) {
-      const stored = new Map(rows.map((r) => [r.id, r.updatedAt]))
-      const left = [...pending].filter(([id, row]) => (stored.get(id) ?? -1) < row.updatedAt)
-      if (left.length !== pending.size) setPending(new Map(left))
-    }
-  }
+  const { merged, show, drop } = useOptimisticRows(rows)
 
   useEffect(() => openSelection(documentId), [documentId])
 
-  const merged = useMemo(
-    () => (rows && pending.size > 0 ? rows.map((r) => pending.get(r.id) ?? r) : rows),
-    [rows, pending]
-  )
   const ordered = useMemo(() => sortReadingOrder(merged ?? []), [merged])
   const counts = useMemo(() => countItems(ordered), [ordered])
   const shown = useMemo(() => applyFilter(ordered, filter), [ordered, filter])
-  const selected = useMemo(() => ordered.find((r) => r.id === selectedId) ?? null, [ordered, selectedId])
+  const byId = useMemo(() => new Map(ordered.map((r) => [r.id, r])), [ordered])
+  const selected = (selectedId !== null ? byId.get(selectedId) : undefined) ?? null
+  /** Every selected row that exists (a deleted one drops out), primary included. */
+  const selection = useMemo(() => selectedIdList.flatMap((id) => byId.get(id) ?? []), [selectedIdList, byId])
   // Before the reviewer has a history of their own, the number keys offer this document's commonest grounds.
   const quickGrounds = useMemo(() => {
     if (recent.length > 0) return recent
@@ -93,27 +102,29 @@ export function RedactionPanel(props: {
   )
 
   const fail = (what: string) => (error: unknown) => toasts.error(describeDbError(what, error))
+  /** One decision on the selection (one box or many): shown at once, stored as one undoable entry. */
   const act = (action: ReviewAction): void => {
-    if (!selected) return
+    if (selection.length === 0) return
     if (action.type === 'set-grounds') rememberGrounds(action.grounds)
-    // Strictly newer than the row, so two keys in one millisecond still order (the pending rows prune by it).
-    const now = Math.max(Date.now(), selected.updatedAt + 1)
-    const after = reduceReview(selected, action, now)
-    if (after === selected) return
-    setPending((prev) => new Map(prev).set(after.id, after))
-    const drop = (): void =>
-      setPending((prev) => {
-        const next = new Map(prev)
-        if (next.get(after.id) === after) next.delete(after.id)
-        return next
-      })
-    reviewRedactions(withheld, [selected.id], action, now)
+    const now = stampAfter(selection)
+    const after = selection.flatMap((row) => {
+      const next = reduceReview(row, action, now)
+      return next === row ? [] : [next]
+    })
+    if (after.length === 0) return
+    show(after)
+    reviewRedactions(
+      withheld,
+      after.map((r) => r.id),
+      action,
+      now
+    )
       .then((changed) => {
-        // The stored row already said so (changed elsewhere meanwhile): nothing will catch up.
-        if (changed === 0) drop()
+        // The stored rows already said so (changed elsewhere meanwhile): nothing will catch up.
+        if (changed < after.length) drop(after)
       })
       .catch((error: unknown) => {
-        drop()
+        drop(after)
         fail('Saving the review')(error)
       })
   }
@@ -134,26 +145,81 @@ export function RedactionPanel(props: {
   }
   const remove = (): void => {
     if (!selected) return
-    // Select the neighbour first, so the reviewer keeps their place in the list.
-    const next = stepFrom(shown, selected.id, 1)
-    const neighbour = next !== selected.id ? next : stepFrom(shown, selected.id, -1)
+    const gone = new Set(selection.map((r) => r.id))
+    // Select the nearest survivor first, so the reviewer keeps their place in the list.
+    const rest = shown.filter((r) => !gone.has(r.id) || r.id === selected.id)
+    const next = stepFrom(rest, selected.id, 1)
+    const neighbour = next !== selected.id ? next : stepFrom(rest, selected.id, -1)
     selectRedaction(neighbour !== selected.id ? neighbour : null)
-    deleteRedactions(withheld, [selected.id])
-      .then(() => toasts.info('Box deleted. Ctrl+Z brings it back.'))
+    deleteRedactions(withheld, [...gone])
+      .then((n) =>
+        toasts.info(
+          `${n === 1 ? 'Box' : `${n} boxes`} deleted. Ctrl+Z brings ${n === 1 ? 'it' : 'them'} back.`
+        )
+      )
       .catch(fail('Deleting the box'))
+  }
+  const workingPage = (): number => props.currentPageIndex ?? selected?.pageIndex ?? 0
+  const toggleWithheldPage = (): void => {
+    const pageIndex = workingPage()
+    togglePageWithheld(withheld, documentId, pageIndex)
+      .then((state) =>
+        toasts.info(
+          state === null
+            ? `Page ${pageIndex + 1} is not analysed yet.`
+            : state
+              ? `Page ${pageIndex + 1} marked withheld in full. Ctrl+Z undoes it.`
+              : `Page ${pageIndex + 1} no longer marked withheld in full.`
+        )
+      )
+      .catch(fail('Marking the page'))
+  }
+  const zoomToSelection = (): void => {
+    if (!selected || !props.onZoom) return
+    const onPage = selection.filter((r) => r.pageIndex === selected.pageIndex).map((r) => r.pageRect)
+    zoomToRects(selected.pageIndex, onPage, props.onZoom, onGoToPage)
   }
   const focusPages = (): void => props.onFocusPages?.()
 
   useReviewKeyboard({
     selected,
+    selectedCount: selection.length,
+    tool,
     quickGrounds,
     step: (direction) => choose(stepFrom(shown, selectedId, direction)),
     act,
     remove,
-    editNote: () => requestAnimationFrame(() => detailRef.current?.focusNote()),
+    editNote: () => {
+      if (selection.length === 1) requestAnimationFrame(() => detailRef.current?.focusNote())
+    },
     openPicker: () => setPicker('one'),
     toggleSheet: () => setSheet((open) => !open),
-    clearSelection: () => selectRedaction(null)
+    clearSelection: () => selectRedaction(null),
+    setTool: setPageTool,
+    nudge: (dx, dy) => {
+      nudgeRedactions(
+        withheld,
+        selection.map((r) => r.id),
+        dx,
+        dy
+      ).catch(fail('Moving the box'))
+    },
+    selectAllOnPage: () => {
+      const pageIndex = selected?.pageIndex ?? workingPage()
+      setSelection(
+        ordered.filter((r) => r.pageIndex === pageIndex).map((r) => r.id),
+        selected?.id
+      )
+    },
+    selectAllWithLabel: () => {
+      if (selected)
+        setSelection(
+          ordered.filter((r) => sameLabel(r, selected)).map((r) => r.id),
+          selected.id
+        )
+    },
+    zoomToSelection,
+    toggleWithheldPage
   })
 
   const ordinal = selected ? ordered.indexOf(selected) + 1 : 0
@@ -207,7 +273,16 @@ export function RedactionPanel(props: {
       ) : (
         <RedactionList items={shown} selectedId={selectedId} onSelect={choose} />
       )}
-      {selected ? (
+      {selected && selection.length > 1 ? (
+        <MultiSelectionDetail
+          rows={selection}
+          onAccept={() => act({ type: 'accept' })}
+          onDispute={() => act({ type: 'dispute' })}
+          onPickGrounds={() => setPicker('one')}
+          onDelete={remove}
+          onClear={() => selectRedaction(null)}
+        />
+      ) : selected ? (
         <RedactionDetail
           key={selected.id}
           ref={detailRef}
@@ -232,8 +307,8 @@ export function RedactionPanel(props: {
       )}
       {(picker === 'one' && selected) || picker === 'shown' ? (
         <GroundsPicker
-          row={picker === 'one' ? selected : null}
-          count={picker === 'one' ? 1 : shown.length}
+          row={picker === 'one' && selection.length === 1 ? selected : null}
+          count={picker === 'one' ? selection.length : shown.length}
           regime={regime}
           recent={quickGrounds}
           onClose={() => setPicker(null)}

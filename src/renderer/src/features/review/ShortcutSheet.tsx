@@ -17,12 +17,17 @@ export function ShortcutSheet({ onClose }: { onClose(): void }): React.JSX.Eleme
   const groups = new Map<string, { label: string; keys: readonly KeyBinding[] }[]>()
   for (const command of REVIEW_COMMANDS) {
     // The nine quick-ground keys read better as one line.
-    if (command.name.startsWith('review.quick-ground-')) continue
+    if (command.name.startsWith('review.quick-ground-') || command.name.startsWith('review.nudge-')) continue
     const list = groups.get(command.group) ?? []
     list.push({ label: command.label, keys: command.keys })
     groups.set(command.group, list)
   }
   groups.get('Grounds')?.push({ label: 'Set a recent ground (1 = most recent)', keys: [{ key: '1–9' }] })
+  // The eight nudge commands (four arrows, with and without Shift) read better as one line too.
+  groups.get('Edit')?.push({
+    label: 'Nudge the selected boxes 1 pt (Shift: 10 pt)',
+    keys: [{ key: '←' }, { key: '↑' }, { key: '→' }, { key: '↓' }]
+  })
   groups.set('Everywhere', [...SHELL_SHORTCUTS])
   return (
     <Dialog

@@ -6,7 +6,7 @@
 import type { Regime } from '@core/types'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { withheld } from '../../db/db'
-import type { RedactionRow } from '../../db/rows'
+import type { PageRow, RedactionRow } from '../../db/rows'
 
 /** Every redaction of the document, undefined while loading. */
 export const useDocumentRedactions = (documentId: string): RedactionRow[] | undefined =>
@@ -23,3 +23,7 @@ export const useDocumentRegime = (documentId: string): Regime =>
     [documentId],
     'unknown'
   )
+
+/** One page's row (size in points, withheld in full), undefined while loading or before analysis wrote it. */
+export const usePageRow = (documentId: string, pageIndex: number): PageRow | undefined =>
+  useLiveQuery(() => withheld.pages.get([documentId, pageIndex]), [documentId, pageIndex])

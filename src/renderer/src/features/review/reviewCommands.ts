@@ -3,12 +3,18 @@
  * and any future menu or palette read this one list. Undo and redo are the app shell's (App.tsx owns
  * Ctrl+Z for every screen), so they appear on the sheet from SHELL_SHORTCUTS, not here.
  */
+import { NUDGE_LARGE_STEP_PT, NUDGE_STEP_PT } from '@core/review/boxGeometry'
 import type { Command, KeyBinding } from '@core/review/commands'
 import type { ReviewAction } from '@core/review/reviewActions'
 import type { RedactionRow } from '../../db/rows'
+import type { PageTool } from './editMode'
 
 export interface ReviewContext {
+  /** The primary selected redaction (the detail card's). */
   readonly selected: RedactionRow | null
+  /** How many are selected (1 with `selected`, more in a multi-selection). */
+  readonly selectedCount: number
+  readonly tool: PageTool
   /** Grounds on the number keys, 1 first. */
   readonly quickGrounds: readonly string[]
   step(direction: 1 | -1): void
@@ -18,11 +24,37 @@ export interface ReviewContext {
   openPicker(): void
   toggleSheet(): void
   clearSelection(): void
+  setTool(tool: PageTool): void
+  /** Moves every selected box by (dx, dy) points. */
+  nudge(dx: number, dy: number): void
+  selectAllOnPage(): void
+  selectAllWithLabel(): void
+  zoomToSelection(): void
+  toggleWithheldPage(): void
 }
 
 export type ReviewCommand = Command<ReviewContext>
 
 const hasSelection = (c: ReviewContext): boolean => c.selected !== null
+
+/** Arrow keys nudge the selected boxes: 1 pt, or 10 pt with Shift (one line on the sheet). */
+const NUDGES = [
+  ['left', 'ArrowLeft', -1, 0],
+  ['right', 'ArrowRight', 1, 0],
+  ['up', 'ArrowUp', 0, -1],
+  ['down', 'ArrowDown', 0, 1]
+] as const
+const nudge = ([name, key, x, y]: (typeof NUDGES)[number], large: boolean): ReviewCommand => {
+  const step = large ? NUDGE_LARGE_STEP_PT : NUDGE_STEP_PT
+  return {
+    name: `review.nudge-${name}${large ? '-far' : ''}`,
+    label: `Nudge the box ${name} ${step} pt`,
+    group: 'Edit',
+    keys: [{ key, shift: large }],
+    enabled: hasSelection,
+    perform: (c) => c.nudge(x * step, y * step)
+  }
+}
 
 const quickGround = (n: number): ReviewCommand => ({
   name: `review.quick-ground-${n}`,
@@ -55,11 +87,35 @@ export const REVIEW_COMMANDS: readonly ReviewCommand[] = [
   },
   {
     name: 'review.deselect',
-    label: 'Clear the selection',
+    label: 'Stop drawing, or clear the selection',
     group: 'Move',
     keys: [{ key: 'Escape' }],
+    enabled: (c) => hasSelection(c) || c.tool === 'draw',
+    perform: (c) => (c.tool === 'draw' ? c.setTool('select') : c.clearSelection())
+  },
+  {
+    name: 'review.zoom-selection',
+    label: 'Zoom to the selection',
+    group: 'Move',
+    keys: [{ key: 'z' }],
     enabled: hasSelection,
-    perform: (c) => c.clearSelection()
+    perform: (c) => c.zoomToSelection()
+  },
+  {
+    name: 'review.select-page',
+    label: 'Select every box on the page',
+    group: 'Select',
+    keys: [{ key: 'a', ctrl: true }],
+    enabled: () => true,
+    perform: (c) => c.selectAllOnPage()
+  },
+  {
+    name: 'review.select-label',
+    label: 'Select every box with this label',
+    group: 'Select',
+    keys: [{ key: 'l' }],
+    enabled: hasSelection,
+    perform: (c) => c.selectAllWithLabel()
   },
   {
     name: 'review.accept',
@@ -100,10 +156,27 @@ export const REVIEW_COMMANDS: readonly ReviewCommand[] = [
     name: 'review.delete',
     label: 'Delete the box (not a redaction)',
     group: 'Decide',
-    keys: [{ key: 'Delete' }],
+    keys: [{ key: 'Delete' }, { key: 'Backspace' }],
     enabled: hasSelection,
     perform: (c) => c.remove()
   },
+  {
+    name: 'review.draw',
+    label: 'Draw a box (drag on the page)',
+    group: 'Edit',
+    keys: [{ key: 'b' }],
+    enabled: () => true,
+    perform: (c) => c.setTool(c.tool === 'draw' ? 'select' : 'draw')
+  },
+  {
+    name: 'review.withheld-page',
+    label: 'Mark the page withheld in full (again: unmark)',
+    group: 'Edit',
+    keys: [{ key: 'w' }],
+    enabled: () => true,
+    perform: (c) => c.toggleWithheldPage()
+  },
+  ...NUDGES.flatMap((n) => [nudge(n, false), nudge(n, true)]),
   {
     name: 'review.grounds',
     label: 'Choose grounds…',

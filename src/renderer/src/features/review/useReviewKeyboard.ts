@@ -29,6 +29,9 @@ export function useReviewKeyboard(context: ReviewContext): void {
       if (event.key === 'Enter' && event.target instanceof HTMLButtonElement) return
       if (!command.enabled(latest.current)) return
       event.preventDefault()
+      // The key is ours: the viewer's own handler (registered after this one, by the parent) must not
+      // also page on an arrow that nudged a box.
+      event.stopImmediatePropagation()
       command.perform(latest.current)
     }
     window.addEventListener('keydown', onKeyDown)

@@ -1,13 +1,20 @@
 /**
  * The top layer of a page (canvas → text → overlay): every redaction row stored for the page, drawn
- * as DOM boxes over the untouched canvas. The layer lets clicks and text selection through; only the
- * boxes take the pointer, for their tooltip (kind, label, grounds, leak).
+ * as DOM boxes over the untouched canvas, plus the editing around them (useBoxEditing.ts): resize
+ * handles on a lone selected box, the preview of a drag, and the "withheld in full" mark. In the
+ * select tool the layer lets clicks and text selection through and only the boxes take the pointer;
+ * in the draw tool it takes every press on the page.
  */
+import { RESIZE_HANDLES } from '@core/review/boxGeometry'
+import { useMemo, useRef } from 'react'
 import type { RedactionRow } from '../../db/rows'
+import { usePageTool } from '../review/editMode'
 import { groundMeanings, reviewBoxClasses } from '../review/families'
-import { selectRedaction, useSelectedRedactionId } from '../review/selection'
-import { pageRectToViewRect } from './overlayGeometry'
+import { usePageRow } from '../review/queries'
+import { useSelectedIds } from '../review/selection'
+import { pageRectToViewRect, type ViewRect } from './overlayGeometry'
 import { usePageRedactions } from './queries'
+import { useBoxEditing } from './useBoxEditing'
 
 const KIND_WORDS: Record<RedactionRow['kind'], string> = {
   black: 'Black box',
@@ -32,35 +39,89 @@ export function redactionTooltip(row: RedactionRow): string {
   return parts.join(' · ')
 }
 
+const place = (r: ViewRect): React.CSSProperties => ({
+  left: r.left,
+  top: r.top,
+  width: r.width,
+  height: r.height
+})
+
 export function RedactionOverlay(props: {
   documentId: string
   pageIndex: number
   /** CSS px per point. */
   scale: number
 }): React.JSX.Element {
-  const rows = usePageRedactions(props.documentId, props.pageIndex)
-  const selectedId = useSelectedRedactionId()
+  const { documentId, pageIndex, scale } = props
+  const rows = usePageRedactions(documentId, pageIndex)
+  const pageRow = usePageRow(documentId, pageIndex)
+  const ids = useSelectedIds()
+  const selected = useMemo(() => new Set(ids), [ids])
+  const tool = usePageTool()
+  const overlayRef = useRef<HTMLDivElement>(null)
+  const editing = useBoxEditing({
+    overlay: overlayRef,
+    documentId,
+    pageIndex,
+    scale,
+    pageSize: pageRow,
+    rows
+  })
+  const { drag } = editing
+  const draft =
+    drag && (drag.kind === 'draw' || drag.kind === 'band')
+      ? pageRectToViewRect([drag.start.x, drag.start.y, drag.end.x, drag.end.y], scale)
+      : null
   return (
-    <div className="redaction-overlay" aria-label="Redactions">
+    <div
+      ref={overlayRef}
+      className={tool === 'draw' ? 'redaction-overlay drawing' : 'redaction-overlay'}
+      aria-label="Redactions"
+      data-tool={tool}
+    >
+      {pageRow?.withheldInFull ? (
+        <div className="page-withheld-mark" data-testid="page-withheld-mark">
+          Withheld in full
+        </div>
+      ) : null}
       {rows.map((row) => {
-        const viewRect = pageRectToViewRect(row.pageRect, props.scale)
-        const classes = ['redaction-box', `kind-${row.kind}`, `status-${row.status}`]
+        const viewRect = pageRectToViewRect(editing.rectOf(row), scale)
+        const classes = ['redaction-box', `kind-${row.kind}`, `status-${row.status}`, `origin-${row.origin}`]
         if (row.leak) classes.push('leak')
-        classes.push(...reviewBoxClasses(row, selectedId))
+        classes.push(...reviewBoxClasses(row, selected.has(row.id) ? row.id : null))
+        if (ids.length > 1 && selected.has(row.id)) classes.push('multi')
+        const handles = tool === 'select' && ids.length === 1 && ids[0] === row.id
         return (
           <div
             key={row.id}
             className={classes.join(' ')}
             data-redaction-id={row.id}
             title={`${redactionTooltip(row)}\n${groundMeanings(row.grounds)}`.trim()}
-            onClick={() => selectRedaction(row.id)}
-            style={{ left: viewRect.left, top: viewRect.top, width: viewRect.width, height: viewRect.height }}
+            onMouseDown={(event) => editing.onBoxMouseDown(event, row)}
+            style={place(viewRect)}
           >
             {row.label ? <span className="redaction-label">{row.label}</span> : null}
             {row.leak ? <span className="redaction-leak-badge">{LEAK_BADGE}</span> : null}
+            {handles
+              ? RESIZE_HANDLES.map((handle) => (
+                  <span
+                    key={handle}
+                    className={`redaction-handle handle-${handle}`}
+                    data-handle={handle}
+                    onMouseDown={(event) => editing.onHandleMouseDown(event, row, handle)}
+                  />
+                ))
+              : null}
           </div>
         )
       })}
+      {draft ? (
+        <div
+          className={`redaction-draft draft-${drag?.kind}`}
+          data-testid="redaction-draft"
+          style={place(draft)}
+        />
+      ) : null}
     </div>
   )
 }

@@ -3,6 +3,7 @@
  * ("12 / 340": type a number and Enter) and zoom (−, a menu of steps and fit modes, +).
  */
 import { useState } from 'react'
+import { EditTools } from '../review/EditTools'
 import { percentToScale, scaleToPercent, ZOOM_PERCENT_STEPS, type ZoomSetting } from './zoom'
 
 export interface ViewerControls {
@@ -84,6 +85,7 @@ export function Toolbar(props: {
       <h1 className="viewer-title" title={props.name}>
         {props.name}
       </h1>
+      {c ? <EditTools pageIndex={c.pageIndex} /> : null}
       {c ? (
         <div className="viewer-controls">
           <PageBox pageIndex={c.pageIndex} pageCount={c.pageCount} onGoToPage={c.onGoToPage} />

@@ -171,6 +171,8 @@ export function ViewerBody(props: {
           documentId={documentId}
           onGoToPage={goToPage}
           onFocusPages={() => scrollerRef.current?.element()?.focus({ preventScroll: true })}
+          currentPageIndex={pageIndex}
+          onZoom={zoomTo}
         />
       </div>
     </div>
