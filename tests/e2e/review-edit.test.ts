@@ -226,7 +226,7 @@ describe('multi-select', () => {
     const ids = (await detected(page)).map((r) => r.id).sort()
     const selected = await page
       .locator('.redaction-box.selected')
-      .evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.redactionId).sort())
+      .evaluateAll((els) => els.map((el) => el.getAttribute('data-redaction-id')).sort())
     expect(selected).toEqual(ids)
     await app.screenshot('review-edit-band')
     const zoomBefore = await page.getByLabel('Zoom level').inputValue()
