@@ -12,6 +12,7 @@ import type { OperatorListLike } from '../pdf/walkOperatorList'
 import type { ScanPage, ScanRedaction } from '../types'
 import { coverage, intersectionArea } from '../detect/geometry'
 import { imageLeak, judgeRegion, sampleUnderBox, type DecodedImage } from './imageUnderBox'
+import { paintsOnlyRectsAndImages, type PageLayers, type PlacedImage } from './imagePageRaster'
 
 /** The decoded pixels of one image paint, or null when they cannot be had. */
 export type ImageLookup = (paint: ImagePaint) => Promise<DecodedImage | null>
@@ -96,4 +97,23 @@ export async function withImageLeaks(
     redactions.push(leak ? { ...r, leak } : r)
   }
   return changed ? { ...page, redactions } : page
+}
+
+/**
+ * The page's images, decoded, and its rectangle fills, for a renderer that can skip painting
+ * (imagePageRaster.ts); undefined when an image cannot be had or the page paints anything else.
+ */
+export async function pageLayers(
+  content: PageContent,
+  lookup: ImageLookup,
+  list: OperatorListLike
+): Promise<PageLayers | undefined> {
+  if (!paintsOnlyRectsAndImages(list)) return undefined
+  const images: PlacedImage[] = []
+  for (const paint of content.images) {
+    const image = await lookup(paint)
+    if (!image) return undefined
+    images.push({ image, matrix: paint.matrix, seq: paint.seq })
+  }
+  return { images, fills: content.fills }
 }

@@ -14,8 +14,13 @@ import type { Matrix, PageRect, ScanPage, ScanResult, ScanSummary } from '../typ
 import { ENGINE_VERSION, SCAN_SCHEMA } from '../types'
 import { detectRasterBoxes } from '../raster/detectRasterBoxes'
 import { mergeRasterBoxes, type PageRaster } from './rasterPass'
-import { pdfjsImageLookup, withImageLeaks } from './imageLeaks'
+import { pageLayers, pdfjsImageLookup, withImageLeaks, type ImageLookup } from './imageLeaks'
+import type { PageLayers } from './imagePageRaster'
+import type { OperatorListLike } from '../pdf/walkOperatorList'
+import type { PageContent } from '../pdf/pageContent'
 import { area, intersectionArea } from '../detect/geometry'
+import type { OcrEngine } from '../ocr/ocrEngine'
+import { readScannedPage } from '../ocr/readScannedPage'
 
 export interface ScanInput {
   /** File name only (reports carry no local paths). */
@@ -34,9 +39,21 @@ export interface ScanOptions {
    * without it scanned pages report vector boxes only.
    */
   readonly rasterise?: Rasterise
+  /**
+   * Reads scanned pages' printed ground labels and placeholder pages (ocr/readScannedPage.ts), on pages
+   * the raster pass rendered. Without it raster boxes carry no grounds.
+   */
+  readonly ocr?: ScanOcr
 }
 
-type Rasterise = (page: PDFPageProxy) => Promise<PageRaster>
+export interface ScanOcr {
+  readonly engine: OcrEngine
+  /** Renders a page for OCR (around 300 dpi); asked only for pages that have something to read. */
+  readonly rasterise: Rasterise
+}
+
+/** `layers`: the page's decoded images and rectangle fills, for a renderer that can skip painting. */
+type Rasterise = (page: PDFPageProxy, layers?: PageLayers) => Promise<PageRaster>
 
 function fontLookup(page: PDFPageProxy): FontLookup {
   const cache = new Map<string, ReturnType<FontLookup>>()
@@ -126,22 +143,36 @@ const RASTER_MIN_INSIDE_IMAGE = 0.7
 /** Adds the boxes in a scanned page's pixels; a page that cannot be rendered keeps its vector result. */
 async function withRasterBoxes(
   result: ScanPage,
-  imageRects: readonly PageRect[],
+  content: PageContent,
+  lookup: ImageLookup,
+  list: OperatorListLike,
   page: PDFPageProxy,
-  rasterise: Rasterise | undefined
+  rasterise: Rasterise | undefined,
+  revealLeaks = false,
+  ocr?: ScanOcr
 ): Promise<ScanPage> {
   if (!rasterise || result.error) return result
+  const imageRects = content.images.map((image) => image.rect)
   const pageArea = result.width * result.height
   const imageArea = imageRects.reduce((sum, rect) => sum + area(rect), 0)
   if (!(pageArea > 0) || imageArea < RASTER_MIN_IMAGE_SHARE * pageArea) return result
   try {
-    const raster = await rasterise(page)
+    const layers = await pageLayers(content, lookup, list)
+    const raster = await rasterise(page, layers)
     const inImages = detectRasterBoxes(raster.bitmap, raster.pxPerPt).filter(
       (box) =>
         imageRects.reduce((sum, rect) => sum + intersectionArea(box.pageRect, rect), 0) >=
         RASTER_MIN_INSIDE_IMAGE * area(box.pageRect)
     )
-    return { ...mergeRasterBoxes(result, inImages), scanned: true }
+    const merged: ScanPage = { ...mergeRasterBoxes(result, inImages), scanned: true }
+    if (!ocr) return merged
+    const render = (): Promise<PageRaster> => ocr.rasterise(page, layers)
+    // OCR that fails leaves the boxes found, unlabelled.
+    return await readScannedPage(
+      merged,
+      { raster, glyphs: content.glyphs, revealLeaks },
+      { engine: ocr.engine, render }
+    ).catch(() => merged)
   } catch {
     return result
   }
@@ -152,7 +183,8 @@ export async function scanPage(
   index: number,
   revealLeaks: boolean,
   redactIndex: RedactIndex = null,
-  rasterise?: Rasterise
+  rasterise?: Rasterise,
+  ocr?: ScanOcr
 ): Promise<ScanPage> {
   const viewport = page.getViewport({ scale: 1 })
   const rotation = ((page.rotate % 360) + 360) % 360
@@ -180,9 +212,9 @@ export async function scanPage(
       },
       { revealLeaks }
     )
-    const withLeaks = await withImageLeaks(detected, content, pdfjsImageLookup(page, operatorList))
-    const imageRects = content.images.map((image) => image.rect)
-    return await withRasterBoxes(withLeaks, imageRects, page, rasterise)
+    const lookup = pdfjsImageLookup(page, operatorList)
+    const withLeaks = await withImageLeaks(detected, content, lookup)
+    return await withRasterBoxes(withLeaks, content, lookup, operatorList, page, rasterise, revealLeaks, ocr)
   } catch (err) {
     return {
       index,
@@ -224,7 +256,14 @@ export async function scanDocument(
     let page: PDFPageProxy | null = null
     try {
       page = await pdf.getPage(pageNumber)
-      result = await scanPage(page, pageNumber - 1, options.revealLeaks, redactIndex, options.rasterise)
+      result = await scanPage(
+        page,
+        pageNumber - 1,
+        options.revealLeaks,
+        redactIndex,
+        options.rasterise,
+        options.ocr
+      )
     } catch (err) {
       result = {
         index: pageNumber - 1,
