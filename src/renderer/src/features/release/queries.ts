@@ -1,13 +1,15 @@
 /**
- * The release panel's reads: the release with its documents, pages and redactions, as the plain
- * report input core turns into statistics (core/review/releaseStats.ts). One live query, so a
- * decision taken in the viewer or an undo shows in the panel's numbers without a reload.
+ * The release panel's reads: the release with its documents, pages and redactions, turned into the
+ * plain report input by the export's own mapping (export/reportInput.ts), so the panel, an exported
+ * report and the CLI build one model the same way. One live query: a decision taken in the viewer
+ * or an undo shows in the panel's numbers without a reload.
  */
-import { catalogueFor } from '@core/report/fromScans'
-import type { ReportDocumentInput, ReportInput } from '@core/report/types'
+import type { ReportInput } from '@core/report/types'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { withheld } from '../../db/db'
 import type { DocumentRow, ReleaseRow } from '../../db/rows'
+import { loadExportRows } from '../export/loadRows'
+import { reportInputFromRows } from '../export/reportInput'
 
 export interface ReleaseData {
   readonly release: ReleaseRow
@@ -20,65 +22,18 @@ export interface ReleaseData {
 }
 
 async function readRelease(releaseId: string): Promise<ReleaseData | null> {
-  const release = await withheld.releases.get(releaseId)
-  if (!release) return null
-  const documents = (await withheld.documents.where('releaseId').equals(releaseId).toArray()).sort(
-    (a, b) => a.importedAt - b.importedAt
-  )
-  const ids = documents.map((d) => d.id)
-  const [pages, redactions] = await Promise.all([
-    withheld.pages.where('documentId').anyOf(ids).toArray(),
-    withheld.redactions.where('documentId').anyOf(ids).toArray()
-  ])
-  const docInputs = documents.map((d): ReportDocumentInput => ({
-    id: d.id,
-    name: d.name,
-    sha256: d.sha256,
-    pageCount: d.pageCount,
-    pages: pages
-      .filter((p) => p.documentId === d.id)
-      .map((p) => ({
-        index: p.pageIndex,
-        width: p.width,
-        height: p.height,
-        withheldInFull: p.withheldInFull
-      })),
-    redactions: redactions
-      .filter((r) => r.documentId === d.id)
-      .map((r) => ({
-        id: r.id,
-        pageIndex: r.pageIndex,
-        pageRect: r.pageRect,
-        kind: r.kind,
-        origin: r.origin,
-        grounds: r.grounds,
-        label: r.label,
-        status: r.status,
-        note: r.note,
-        leak: r.leak
-      }))
-  }))
+  const rows = await loadExportRows(withheld, releaseId)
+  if (!rows) return null
   return {
-    release,
-    documents,
-    letter: documents.find((d) => d.isResponseLetter) ?? null,
-    input: {
-      release: {
-        name: release.name,
-        agency: release.agency,
-        requestRef: release.requestRef,
-        requestDate: release.requestDate,
-        responseDate: release.responseDate,
-        regime: release.regime,
-        notes: release.notes
-      },
-      documents: docInputs,
-      catalogue: catalogueFor(release.regime),
-      options: { includeLeakedText: false, scopeLabel: 'Whole release' },
-      // Not shown in the panel; a report export stamps its own.
-      generatedAt: '',
-      engine: ''
-    }
+    release: rows.release,
+    documents: rows.documents,
+    letter: rows.documents.find((d) => d.isResponseLetter) ?? null,
+    // Not shown in the panel: no timestamp, no leaked text, no page pictures.
+    input: reportInputFromRows(
+      rows,
+      { scope: { kind: 'release' }, includeLeakedText: false, thumbnails: false },
+      ''
+    )
   }
 }
 
