@@ -12,7 +12,7 @@ import { recoverLeakedText } from './leakedText'
 import { loadExportRows } from './loadRows'
 import { buildOutputs } from './outputs'
 import { renderPageImages } from './pageImages'
-import { reportBaseName, reportInputFromRows, type ExportScope } from './reportInput'
+import { reportBaseName, reportInputFromRows, type ExportScope } from '@core/report/fromLibrary'
 
 export interface ExportSettings {
   readonly scope: ExportScope

@@ -1,13 +1,23 @@
-import { buildReport } from '@core/report/buildReport'
 import { describe, expect, it } from 'vitest'
-import type { DocumentRow, PageRow, RedactionRow, ReleaseRow } from '../../db/rows'
+import { buildReport } from './buildReport'
 import {
   reportBaseName,
   reportInputFromRows,
   scopeLabel,
   unfinishedDocuments,
-  type ExportRows
-} from './reportInput'
+  type ExportRows,
+  type LibraryDocument,
+  type LibraryPage,
+  type LibraryRedaction,
+  type LibraryRelease
+} from './fromLibrary'
+
+// The app's rows carry more fields (ids, timestamps, engine source…); the mapping reads only these.
+type Extra = Record<string, unknown>
+type ReleaseRow = LibraryRelease & Extra
+type DocumentRow = LibraryDocument & Extra
+type PageRow = LibraryPage & Extra
+type RedactionRow = LibraryRedaction & Extra
 
 const release: ReleaseRow = {
   id: 'rel-1',
