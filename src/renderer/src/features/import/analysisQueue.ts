@@ -6,7 +6,7 @@
  * At startup, documents left `pending` or `running` (the app closed mid-analysis) are queued again
  * from their stored bytes.
  */
-import type { AnalysisEvent } from '@shared/analysis'
+import type { AnalysisEvent, AnalysisOptions } from '@shared/analysis'
 import type { Api } from '@shared/ipc'
 import type { WithheldDb } from '../../db/db'
 import { newId } from '../../db/ids'
@@ -30,8 +30,11 @@ interface Job {
 export const MAX_EVENTS_PER_WRITE = 200
 
 export interface AnalysisQueue {
-  /** Queues a document (again); a password is used for this run only and never stored. */
-  enqueue(documentId: string, password?: string): void
+  /**
+   * Queues a document (again); a password is used for this run only and never stored. `options` adds
+   * to the defaults for this run (e.g. `rasterDpi` to re-analyse scanned pages at a higher resolution).
+   */
+  enqueue(documentId: string, password?: string, options?: Partial<AnalysisOptions>): void
   /** Queues every document whose analysis never finished. */
   resumeInterrupted(): Promise<void>
   /** Stops a document's analysis, queued or running. */
@@ -48,7 +51,11 @@ export function createAnalysisQueue(
   onError: (error: unknown) => void,
   maxConcurrent: number = MAX_CONCURRENT_ANALYSES
 ): AnalysisQueue {
-  const waiting: { documentId: string; password: string | undefined }[] = []
+  const waiting: {
+    documentId: string
+    password: string | undefined
+    options: Partial<AnalysisOptions> | undefined
+  }[] = []
   const running = new Map<string, Job>()
   let idleWaiters: (() => void)[] = []
   let disposed = false
@@ -91,12 +98,16 @@ export function createAnalysisQueue(
   function pump(): void {
     while (!disposed && running.size < maxConcurrent && waiting.length) {
       const next = waiting.shift()!
-      void start(next.documentId, next.password)
+      void start(next.documentId, next.password, next.options)
     }
     checkIdle()
   }
 
-  async function start(documentId: string, password: string | undefined): Promise<void> {
+  async function start(
+    documentId: string,
+    password: string | undefined,
+    options: Partial<AnalysisOptions> | undefined
+  ): Promise<void> {
     const jobId = newId()
     const job: Job = { jobId, documentId, pending: [], writing: false, settle: () => {} }
     const finished = new Promise<void>((resolve) => (job.settle = resolve))
@@ -113,7 +124,7 @@ export function createAnalysisQueue(
           bytes,
           fileName: document.name,
           ...(password !== undefined ? { password } : {}),
-          options: { revealLeaks: false }
+          options: { revealLeaks: false, ...options }
         })
       }
     } catch (error) {
@@ -131,9 +142,9 @@ export function createAnalysisQueue(
   }
 
   return {
-    enqueue(documentId, password) {
+    enqueue(documentId, password, options) {
       if (disposed || isKnown(documentId)) return
-      waiting.push({ documentId, password })
+      waiting.push({ documentId, password, options })
       pump()
     },
     async resumeInterrupted() {

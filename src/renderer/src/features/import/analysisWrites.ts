@@ -4,10 +4,11 @@
  * the previous write was committing) is written in one transaction, in order: with strict durability
  * each commit waits for the disk, and one commit per page made a 1,000-page release take 45 s to
  * store against 5 s to analyse. Events for a document deleted meanwhile are dropped. Detected
- * redaction ids are derived from (document, page, order), so re-running an interrupted analysis
- * replaces rows instead of doubling them, and keeps what the user already decided about a box
- * (status, note, grounds).
+ * redaction ids are derived from (document, page, order), so re-running an analysis (interrupted, or
+ * at a higher resolution) replaces rows instead of doubling them, keeps what the user already decided
+ * about a box that is found again (status, note, grounds), and drops detected boxes no longer found.
  */
+import { iou } from '@core/detect/geometry'
 import { ENGINE_VERSION, type DocumentMeta, type Regime, type ScanPage } from '@core/types'
 import type { AnalysisEvent } from '@shared/analysis'
 import type { WithheldDb } from '../../db/db'
@@ -90,10 +91,58 @@ function metaPages(documentId: string, meta: DocumentMeta): PageRow[] {
   }))
 }
 
+/** A new detected box with at least this overlap (IoU) with a stored one is that box again. */
+const SAME_BOX_MIN_IOU = 0.5
+
+/**
+ * Pairs each newly found box with the stored detected row it is the same box as (the row at the same
+ * order first, else the best-overlapping unclaimed one), so a re-analysis at another resolution that
+ * finds one more box keeps the decisions on the boxes after it.
+ */
+function pairWithStored(
+  found: readonly ScanPage['redactions'][number][],
+  stored: readonly RedactionRow[],
+  ids: readonly string[]
+) {
+  const byId = new Map(stored.map((row) => [row.id, row]))
+  const claimed = new Set<string>()
+  const paired: (RedactionRow | undefined)[] = found.map((box, order) => {
+    const same = byId.get(ids[order]!)
+    if (same && iou(same.pageRect, box.bbox) >= SAME_BOX_MIN_IOU) {
+      claimed.add(same.id)
+      return same
+    }
+    return undefined
+  })
+  found.forEach((box, order) => {
+    if (paired[order]) return
+    let best: RedactionRow | undefined
+    let bestIou = SAME_BOX_MIN_IOU
+    for (const row of stored) {
+      if (claimed.has(row.id)) continue
+      const overlap = iou(row.pageRect, box.bbox)
+      if (overlap >= bestIou) [best, bestIou] = [row, overlap]
+    }
+    if (best) {
+      claimed.add(best.id)
+      paired[order] = best
+    }
+  })
+  return paired
+}
+
+/**
+ * Replaces the page's detected rows with what the engine found now: decisions (status, note, grounds)
+ * carry over to the same box, detected rows beyond the new count (boxes no longer found) go, manual
+ * rows are never touched.
+ */
 async function applyPage(db: WithheldDb, documentId: string, page: ScanPage): Promise<void> {
   const now = Date.now()
   const ids = page.redactions.map((_, order) => detectedRedactionId(documentId, page.index, order))
-  const previous = await db.redactions.bulkGet(ids)
+  const stored = (
+    await db.redactions.where('[documentId+pageIndex]').equals([documentId, page.index]).toArray()
+  ).filter((row) => row.origin === 'detected')
+  const previous = pairWithStored(page.redactions, stored, ids)
   const rows: RedactionRow[] = page.redactions.map((found, order) => {
     const before = previous[order]
     return {
@@ -114,6 +163,9 @@ async function applyPage(db: WithheldDb, documentId: string, page: ScanPage): Pr
       updatedAt: before ? before.updatedAt : now
     }
   })
+  const kept = new Set(ids)
+  const stale = stored.filter((row) => !kept.has(row.id)).map((row) => row.id)
+  if (stale.length > 0) await db.redactions.bulkDelete(stale)
   await db.redactions.bulkPut(rows)
   await db.pages.put({
     documentId,

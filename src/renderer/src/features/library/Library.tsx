@@ -7,6 +7,7 @@ import { useState } from 'react'
 import { withheld } from '../../db/db'
 import { describeDbError } from '../../db/describeDbError'
 import { undo } from '../../db/history'
+import type { AnalysisOptions } from '@shared/analysis'
 import type { DocumentRow, ReleaseRow } from '../../db/rows'
 import { ConfirmDialog } from '../../ui/Dialog'
 import { formatIsoDate, plural } from '../../ui/format'
@@ -39,6 +40,8 @@ export interface LibraryProps {
   readonly onOpenDocument: (documentId: string) => void
   readonly onImport: () => void
   readonly onRetry: (documentId: string, password?: string) => void
+  /** Queues the document again with these analysis options (e.g. a higher `rasterDpi` for scans). */
+  readonly onReanalyse?: (documentId: string, options: Partial<AnalysisOptions>) => void
   /** Called before a document is deleted, so its analysis stops. */
   readonly onForget: (documentId: string) => void
   /** Opens the release panel: statistics and the response letter's reconciliation. */
@@ -203,6 +206,7 @@ export function Library(props: LibraryProps): React.JSX.Element {
                   onMove={move}
                   onDelete={(d) => setConfirming({ kind: 'document', document: d })}
                   onRetry={(d) => props.onRetry(d.id)}
+                  onReanalyse={(d, rasterDpi) => props.onReanalyse?.(d.id, { rasterDpi })}
                   onPassword={setUnlocking}
                   onToggleLetter={(d) =>
                     void setResponseLetter(withheld, d.id, !d.isResponseLetter).catch(

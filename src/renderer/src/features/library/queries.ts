@@ -36,3 +36,15 @@ export const useRedactionSummary = (documentId: string): RedactionSummary | unde
       })
     return { redactions, leaks }
   }, [documentId])
+
+/** How many of a document's pages are scans (set by the analysis), for "Re-analyse at … dpi". */
+export const useScannedPageCount = (documentId: string): number | undefined =>
+  useLiveQuery(
+    () =>
+      withheld.pages
+        .where('documentId')
+        .equals(documentId)
+        .filter((page) => page.scanned)
+        .count(),
+    [documentId]
+  )
