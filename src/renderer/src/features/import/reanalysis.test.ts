@@ -120,20 +120,20 @@ describe('re-analysis', () => {
   it('sends the run its options, over the defaults', async () => {
     const id = await importOne()
     const starts: AnalysisStart[] = []
-    let listener: ((jobId: string, event: AnalysisEvent) => void) | null = null
+    const events: { listener: ((jobId: string, event: AnalysisEvent) => void) | null } = { listener: null }
     const api: AnalysisApi = {
       startAnalysis: async (start) => void starts.push(start),
       cancelAnalysis: async () => {},
       onAnalysisEvent: (l) => {
-        listener = l
-        return () => (listener = null)
+        events.listener = l
+        return () => (events.listener = null)
       }
     }
     const queue = createAnalysisQueue(db, api, (e) => expect.fail(String(e)))
     queue.enqueue(id, undefined, { rasterDpi: 200 })
     for (let i = 0; i < 200 && starts.length === 0; i++) await new Promise((r) => setTimeout(r, 5))
     expect(starts[0]?.options).toEqual({ revealLeaks: false, rasterDpi: 200 })
-    for (const event of run([A])) listener?.(starts[0]!.jobId, event)
+    for (const event of run([A])) events.listener?.(starts[0]!.jobId, event)
     await queue.idle()
     expect((await db.documents.get(id))?.analysisState).toBe('done')
     queue.dispose()
