@@ -11,6 +11,7 @@ import { describeDbError } from './db/describeDbError'
 import { redo, undo } from './db/history'
 import { DocumentViewer } from './features/viewer/DocumentViewer'
 import { ExportDialog } from './features/export/ExportDialog'
+import { useReviewFilterScope } from './features/export/reviewFilterScope'
 import { DropZone } from './features/import/DropZone'
 import { useImporter } from './features/import/useImporter'
 import { Library } from './features/library/Library'
@@ -73,6 +74,7 @@ function Shell(): React.JSX.Element {
   const [overlay, setOverlay] = useState<'search' | 'palette' | 'export' | null>(null)
   const { openAt, visit } = useViewerNavigation(setOpenDocumentId)
   const currentRelease = useCurrentRelease(openDocumentId, releaseView, selectedReleaseId)
+  const reviewFilter = useReviewFilterScope()
 
   const reveal = useCallback((releaseId: string, documentId: string | null) => {
     setOpenDocumentId(null)
@@ -198,7 +200,7 @@ function Shell(): React.JSX.Element {
         <ExportDialog
           releaseId={currentRelease?.id ?? selectedReleaseId}
           documentId={openDocumentId}
-          reviewFilter={null}
+          reviewFilter={reviewFilter}
           onClose={() => setOverlay(null)}
         />
       ) : null}

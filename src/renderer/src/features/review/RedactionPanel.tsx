@@ -18,6 +18,7 @@ import { withheld } from '../../db/db'
 import type { RedactionRow } from '../../db/rows'
 import { describeDbError } from '../../db/describeDbError'
 import { useToasts } from '../../ui/toasts'
+import { publishReviewFilter } from '../export/reviewFilterScope'
 import { zoomToRects } from '../viewer/zoomToSelection'
 import { deleteRedactions, reviewRedactions } from './actions'
 import { nudgeRedactions, togglePageWithheld } from './editActions'
@@ -74,6 +75,11 @@ export function RedactionPanel(props: {
   const { merged, show, drop } = useOptimisticRows(rows)
 
   useEffect(() => openSelection(documentId), [documentId])
+  // The export dialog offers "only what the filter shows" while a filter is set.
+  useEffect(() => {
+    publishReviewFilter(documentId, filter)
+    return () => publishReviewFilter(null, {})
+  }, [documentId, filter])
 
   const ordered = useMemo(() => sortReadingOrder(merged ?? []), [merged])
   const counts = useMemo(() => countItems(ordered), [ordered])
