@@ -15,9 +15,19 @@ export async function importFile(app: App, path: string, name: string): Promise<
   await row(app, name).waitFor()
 }
 
-/** Clicks the document's name in the library and waits for the viewer to settle in `state`. */
+/**
+ * Clicks the document's name in the library and waits for the viewer to settle in `state`. After a
+ * reload the app reopens the document that was open (crash recovery), so the viewer may be there
+ * already: then there is nothing to click.
+ */
 export async function openDocument(app: App, name: string, state = 'ready'): Promise<void> {
-  await row(app, name).getByRole('button', { name, exact: true }).click()
+  await app.page
+    .locator('.document-viewer, [data-testid="document-row"]')
+    .first()
+    .waitFor({ timeout: 60_000 })
+  if ((await app.page.locator('.document-viewer').count()) === 0) {
+    await row(app, name).getByRole('button', { name, exact: true }).click()
+  }
   await app.page.locator(`.document-viewer[data-state="${state}"]`).waitFor({ timeout: 60_000 })
 }
 

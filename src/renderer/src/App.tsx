@@ -21,11 +21,16 @@ import { ReleasePanel } from './features/release/ReleasePanel'
 import { useViewerNavigation } from './features/search/navigation'
 import { SearchDialog } from './features/search/SearchDialog'
 import { useCurrentRelease } from './features/search/useCurrentRelease'
+import { trackDatabaseInstance } from './features/backup/instance'
+import { OPEN_DOCUMENT_KEY } from './features/backup/useWorkspaceSafety'
+import { WorkspaceSafety } from './features/backup/WorkspaceSafety'
 import { ToastProvider, useToasts } from './ui/toasts'
 
 export function App(): React.JSX.Element {
   const [opened, setOpened] = useState<OpenOutcome | null>(null)
   useEffect(() => {
+    // Before the first open: a newly created database gets a new instance id (silent-reset check).
+    trackDatabaseInstance(withheld)
     void openForApp(withheld).then(setOpened)
     void requestPersistentStorage()
   }, [])
@@ -68,7 +73,14 @@ function Shell(): React.JSX.Element {
     if (selectedReleaseId) localStorage.setItem(SELECTED_RELEASE_KEY, selectedReleaseId)
   }, [selectedReleaseId])
   const [highlighted, setHighlighted] = useState<string | null>(null)
-  const [openDocumentId, setOpenDocumentId] = useState<string | null>(null)
+  // Kept for this window's session, so a reload (crash recovery) comes back to the open document.
+  const [openDocumentId, setOpenDocumentId] = useState<string | null>(() =>
+    sessionStorage.getItem(OPEN_DOCUMENT_KEY)
+  )
+  useEffect(() => {
+    if (openDocumentId) sessionStorage.setItem(OPEN_DOCUMENT_KEY, openDocumentId)
+    else sessionStorage.removeItem(OPEN_DOCUMENT_KEY)
+  }, [openDocumentId])
   /** The release panel (statistics, letter reconciliation), shown when no document is open. */
   const [releaseView, setReleaseView] = useState<string | null>(null)
   const [overlay, setOverlay] = useState<'search' | 'palette' | 'export' | null>(null)
@@ -160,6 +172,7 @@ function Shell(): React.JSX.Element {
           </button>
         </div>
       </header>
+      <WorkspaceSafety />
       <div className="app-body">
         {openDocumentId ? (
           <DocumentViewer key={visit} documentId={openDocumentId} onClose={() => setOpenDocumentId(null)} />

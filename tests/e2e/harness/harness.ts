@@ -16,6 +16,8 @@ import type { PdfPrinter, SaveDestination } from '../../../src/node/reportFiles'
 import { createMainServices, type MainServices } from '../../../src/main/services'
 import { nodeSpawner } from '../../../src/node/analysisHost'
 import { ANALYSIS_WORKER, CHROMIUM, RENDERER_DIR, SCREENSHOT_DIR } from './paths'
+import { createBackupBridge, type BackupBridge } from './backupBridge'
+import { browserPid } from './kill'
 import { startRendererServer, type StaticServer } from './server'
 
 export const CHROMIUM_ARGS = [
@@ -74,6 +76,15 @@ export interface App {
   queueSaveDialog(destination: SaveDestination | null): void
   /** Paths main was asked to show in the file manager (report:show). */
   readonly shownInFolder: string[]
+  /** Backups in the profile folder (as in userData), with a queue for their save/open dialogs. */
+  readonly backups: BackupBridge
+  /** Sends `backup:before-close` as main does when the window closes; resolves when the page answered. */
+  beforeClose(): Promise<void>
+  /**
+   * SIGKILLs the Chromium browser process (no clean shutdown, like a crash or power-off of the app),
+   * then releases the server and services. The profile stays for `launchApp({ userDataDir })`.
+   */
+  kill(): Promise<void>
   /** Sends a menu command as main's menu would. */
   menu(command: string): Promise<void>
   screenshot(name: string): Promise<string>
@@ -116,6 +127,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<App> {
     printPdf,
     ...(options.maxPdfBytes !== undefined ? { maxPdfBytes: options.maxPdfBytes } : {})
   })
+  const backups = createBackupBridge(userDataDir)
   const problems: Problems = { offOrigin: [], csp: [], pageErrors: [], consoleErrors: [] }
   const dialogQueue: string[][] = []
   const dropPaths = new Map<string, string>()
@@ -206,8 +218,11 @@ export async function launchApp(options: LaunchOptions = {}): Promise<App> {
         if (path) shownInFolder.push(path)
         return undefined
       }
-      default:
+      default: {
+        const handled = backups.call(method, arg)
+        if (handled) return handled
         throw new Error(`unknown api method ${method}`)
+      }
     }
   })
 
@@ -306,8 +321,30 @@ export async function launchApp(options: LaunchOptions = {}): Promise<App> {
     async analysesSettled() {
       while (running.size) await Promise.allSettled([...running])
     },
+    backups,
+    async beforeClose() {
+      const before = backups.closeReadyCount
+      await page.evaluate(() => {
+        ;(globalThis as unknown as { __withheldDispatch: (...a: unknown[]) => void }).__withheldDispatch(
+          'close'
+        )
+      })
+      const deadline = Date.now() + 60_000
+      while (backups.closeReadyCount === before && Date.now() < deadline) await page.waitForTimeout(50)
+      if (backups.closeReadyCount === before) throw new Error('the page never answered backup:before-close')
+    },
+    async kill() {
+      const pid = browserPid(userDataDir)
+      const closed = new Promise<void>((resolve) => context.once('close', () => resolve()))
+      process.kill(pid, 'SIGKILL')
+      await closed
+      services.dispose()
+      await backups.dispose()
+      await server.close()
+    },
     async close({ keepProfile = false } = {}) {
       services.dispose()
+      await backups.dispose()
       await context.close()
       await server.close()
       if (!keepProfile) rmSync(userDataDir, { recursive: true, force: true })

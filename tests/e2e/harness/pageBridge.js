@@ -10,7 +10,7 @@
 ;(() => {
   const call = window.__withheldCall
   const report = window.__withheldReport
-  const listeners = { menu: new Set(), analysis: new Set() }
+  const listeners = { menu: new Set(), analysis: new Set(), close: new Set() }
 
   const toBase64 = (bytes) => {
     let binary = ''
@@ -32,7 +32,7 @@
   })
 
   window.__withheldDispatch = (channel, a, b) => {
-    const set = channel === 'menu' ? listeners.menu : listeners.analysis
+    const set = listeners[channel] ?? listeners.analysis
     for (const listener of set) listener(a, b)
   }
 
@@ -52,6 +52,19 @@
     cancelAnalysis: (jobId) => call('cancelAnalysis', jobId),
     saveReport: (request) => call('saveReport', request),
     showSavedReport: (saveId) => call('showSavedReport', saveId),
+    beginBackup: (target) => call('beginBackup', target),
+    writeBackup: (writeId, chunk) => call('writeBackup', [writeId, toBase64(chunk)]),
+    finishBackup: (writeId, facts) => call('finishBackup', [writeId, facts]),
+    abortBackup: (writeId) => call('abortBackup', writeId),
+    listBackups: () => call('listBackups'),
+    openRestore: (source) => call('openRestore', source),
+    readRestore: (readId) =>
+      call('readRestore', readId).then((chunk) => ({ ...chunk, bytes: fromBase64(chunk.bytes) })),
+    closeRestore: (readId) => call('closeRestore', readId),
+    readWorkspaceMarker: () => call('readWorkspaceMarker'),
+    writeWorkspaceMarker: (marker) => call('writeWorkspaceMarker', marker),
+    closeReady: () => call('closeReady'),
+    onBeforeClose: on(listeners.close),
     onMenuCommand: on(listeners.menu),
     onAnalysisEvent: on(listeners.analysis)
   })
