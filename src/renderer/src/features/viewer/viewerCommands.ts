@@ -83,7 +83,8 @@ export const VIEWER_COMMANDS: readonly ViewerCommand[] = [
     label: 'Show or hide thumbnails',
     group: 'View',
     menu: 'toggle-thumbnails',
-    keys: [],
+    // The View menu's accelerator; handled here too, for the menu-less test harness.
+    keys: [{ key: 't', ctrl: true }],
     enabled: always,
     perform: (c) => c.toggleThumbnails()
   },
