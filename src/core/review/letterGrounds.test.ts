@@ -73,6 +73,14 @@ describe('letterGrounds', () => {
     expect(codes(text)).toEqual(['(b)(5)', '(b)(6)', '(b)(7)(C)', '(b)(7)(E)'])
   })
 
+  it('reads US exemptions listed without their "(b)"', () => {
+    expect(codes('Information was withheld pursuant to (b)(6) and (7)(C), and (b)(5).')).toEqual([
+      '(b)(6)',
+      '(b)(7)(C)',
+      '(b)(5)'
+    ])
+  })
+
   it('keeps the letter’s own words for each citation', () => {
     const text = 'withheld under sections 9(2)(a) and (g)(i)'
     expect(letterGrounds(text).citations.map((c) => [c.code, c.text])).toEqual([

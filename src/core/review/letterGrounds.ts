@@ -5,6 +5,7 @@
  * - continuation lists that drop the section number: "sections 9(2)(a) and (g)(i)" (= 9(2)(a) and
  *   9(2)(g)(i)), "9(2)(b)(i) and (ii)", "9(2)(a), (b)(ii) and (h)";
  * - ranges: "9(2)(f)(i)–(iv)", "6(a) to (c)";
+ * - US exemptions listed without their "(b)": "(b)(6) and (7)(C)";
  * - the US statute citation "5 U.S.C. § 552(b)(6)", whose "552(b)" the label grammar refuses
  *   (a "(b)" glued to a word is no FOIA label on a page, but is one in a letter).
  * Codes come back in catalogue form; parents are kept as cited ("9(2)(g)"): the reconciliation
@@ -116,12 +117,33 @@ function continuationsAfter(text: string, first: GroundMatch): GroundMatch[] {
   }
 }
 
+/** "(b)(6) and (7)(C)": US exemptions listed after the first without their "(b)". */
+function usContinuationsAfter(text: string, first: GroundMatch): GroundMatch[] {
+  const found: GroundMatch[] = []
+  let at = first.end
+  for (;;) {
+    const m = CONTINUATION_RE.exec(text.slice(at))
+    if (!m || RANGE_WORDS.has(m[1]!.trim().toLowerCase())) return found
+    const parts = [...m[2]!.matchAll(PART_RE)].map((p) => p[1]!)
+    const code =
+      parts.length <= 2 && /^[1-9]$/u.test(parts[0]!)
+        ? `(b)(${parts[0]})${parts[1] ? `(${parts[1].toUpperCase()})` : ''}`
+        : null
+    if (!code || !US_CODES.has(code)) return found
+    const start = at + m[0].indexOf(m[2]!)
+    const end = at + m[0].length
+    found.push({ code, text: text.slice(start, end), start, end })
+    at = end
+  }
+}
+
 export function letterGrounds(text: string): LetterGrounds {
   const parsed = parseGrounds(text)
   const citations: GroundMatch[] = []
   for (const match of parsed.matches) {
     citations.push(match)
     if (/^\d/u.test(match.code)) citations.push(...continuationsAfter(text, match))
+    else if (match.code.startsWith('(b)')) citations.push(...usContinuationsAfter(text, match))
   }
   for (const m of text.matchAll(US_STATUTE_RE)) {
     const code = m[2] ? `(b)(${m[1]})(${m[2].toUpperCase()})` : `(b)(${m[1]})`
