@@ -14,6 +14,11 @@ export interface AnalysisOptions {
   readonly metadataOnly?: boolean
   /** Resolution (dots per inch) for finding boxes in scanned page images; 0 skips that pass. Default 100. */
   readonly rasterDpi?: number
+  /**
+   * Read scanned pages' printed ground labels and placeholder pages with OCR (tesseract.js, offline).
+   * Default true; needs the raster pass (rasterDpi above 0).
+   */
+  readonly ocr?: boolean
 }
 
 /** Parent → worker: analyse these bytes. One request per worker process. */
