@@ -7,6 +7,7 @@ import { NUDGE_LARGE_STEP_PT, NUDGE_STEP_PT } from '@core/review/boxGeometry'
 import type { Command, KeyBinding } from '@core/review/commands'
 import type { ReviewAction } from '@core/review/reviewActions'
 import type { RedactionRow } from '../../db/rows'
+import { SHELL_COMMANDS } from '../palette/shellCommands'
 import type { PageTool } from './editMode'
 
 export interface ReviewContext {
@@ -213,5 +214,8 @@ export const SHELL_SHORTCUTS: readonly { label: string; keys: readonly KeyBindin
       { key: '+', ctrl: true },
       { key: '-', ctrl: true }
     ]
-  }
+  },
+  // Read from the shell's commands, so the sheet shows the keys that actually run them.
+  { label: 'Search the release', keys: SHELL_COMMANDS.find((c) => c.name === 'shell.search')?.keys ?? [] },
+  { label: 'All commands', keys: SHELL_COMMANDS.find((c) => c.name === 'shell.palette')?.keys ?? [] }
 ]
