@@ -194,6 +194,7 @@ function Shell(): React.JSX.Element {
             onOpenDocument={setOpenDocumentId}
             onImport={importDialog}
             onRetry={(id, password) => queue.enqueue(id, password)}
+            onReanalyse={(id, options) => queue.enqueue(id, undefined, options)}
             onForget={(id) => queue.cancel(id)}
             onOpenRelease={setReleaseView}
           />

@@ -90,7 +90,6 @@ export function DocumentItem(props: DocumentItemProps): React.JSX.Element {
             ))}
           </select>
         )}
-        <ReanalyseSelect {...props} />
         {props.onToggleLetter ? (
           <button
             type="button"
@@ -120,14 +119,13 @@ export function DocumentItem(props: DocumentItemProps): React.JSX.Element {
   )
 }
 
-/** Only for documents with scanned pages, once their analysis has settled. */
+/** Only for documents with scanned pages, once their analysis is done. */
 function ReanalyseSelect({ document, onReanalyse }: DocumentItemProps): React.JSX.Element | null {
   const scannedPages = useScannedPageCount(document.id)
-  const settled = document.analysisState === 'done' || document.analysisState === 'failed'
-  if (!onReanalyse || !settled || !scannedPages) return null
+  if (!onReanalyse || document.analysisState !== 'done' || !scannedPages) return null
   return (
     <select
-      className="select-small"
+      className="select-small reanalyse-select"
       aria-label={`Re-analyse the scanned pages of ${document.name} at a resolution`}
       title={`${plural(scannedPages, 'scanned page')}: read their images again at a higher resolution`}
       value=""
@@ -137,17 +135,18 @@ function ReanalyseSelect({ document, onReanalyse }: DocumentItemProps): React.JS
         if (dpi > 0) onReanalyse(document, dpi)
       }}
     >
-      <option value="">Re-analyse at…</option>
+      <option value="">Re-analyse…</option>
       {REANALYSE_DPIS.map((dpi) => (
         <option key={dpi} value={dpi}>
-          {dpi} dpi
+          at {dpi} dpi{dpi === 100 ? ' (default)' : ''}
         </option>
       ))}
     </select>
   )
 }
 
-function AnalysisState({ document, onRetry, onPassword }: DocumentItemProps): React.JSX.Element {
+function AnalysisState(props: DocumentItemProps): React.JSX.Element {
+  const { document, onRetry, onPassword } = props
   const summary = useRedactionSummary(document.id)
   switch (document.analysisState) {
     case 'pending':
@@ -181,6 +180,7 @@ function AnalysisState({ document, onRetry, onPassword }: DocumentItemProps): Re
               {plural(summary.leaks, 'leak warning')}
             </span>
           )}
+          <ReanalyseSelect {...props} />
         </span>
       )
     case 'failed':
