@@ -26,7 +26,8 @@ describe('parseArgs', () => {
       revealLeaks: true,
       jobs: 3,
       timeoutMs: 7500,
-      rasterDpi: 100
+      rasterDpi: 100,
+      ocr: true
     })
   })
 
@@ -39,9 +40,16 @@ describe('parseArgs', () => {
       revealLeaks: false,
       jobs: 4,
       timeoutMs: 20_000,
-      rasterDpi: 100
+      rasterDpi: 100,
+      ocr: true
     })
     expect(defaultJobs(1)).toBe(1)
+  })
+
+  it('reads scanned pages with OCR unless --no-ocr is given', () => {
+    expect(parseArgs(['scan', 'a.pdf'])).toMatchObject({ ocr: true })
+    expect(parseArgs(['scan', 'a.pdf', '--no-ocr'])).toMatchObject({ ocr: false, inputs: ['a.pdf'] })
+    expect(parseArgs(['scan', '--no-ocr=yes', 'a.pdf'])).toMatchObject({ command: 'error' })
   })
 
   it('takes --dpi for scanned pages, 0 turning the raster pass off', () => {

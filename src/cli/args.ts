@@ -37,6 +37,8 @@ Options:
   --jobs N               files analysed at once (default ${jobs})
   --dpi N                resolution for finding boxes in scanned page images (default 100;
                          0 skips scanned-page images)
+  --no-ocr               do not read scanned pages' printed ground labels and placeholder
+                         pages with OCR (faster; boxes in page images are still found)
   --timeout S            stop a file's analysis after S seconds without progress (default 20)
   -h, --help             show this help
 
@@ -55,6 +57,8 @@ export interface ScanCommand {
   readonly timeoutMs: number
   /** Dots per inch for the scanned-page raster pass; 0 turns it off. */
   readonly rasterDpi: number
+  /** Read scanned pages' labels and placeholder pages with OCR (`--no-ocr` turns it off). */
+  readonly ocr: boolean
 }
 
 export type ParsedArgs =
@@ -76,6 +80,7 @@ export function parseArgs(argv: readonly string[], cpuCount = 2): ParsedArgs {
   let jobs = defaultJobs(cpuCount)
   let timeoutS = DEFAULT_TIMEOUT_S
   let rasterDpi = DEFAULT_RASTER_DPI
+  let ocr = true
 
   const walked = walkArgs(rest, (option) => {
     switch (option.flag) {
@@ -115,6 +120,10 @@ export function parseArgs(argv: readonly string[], cpuCount = 2): ParsedArgs {
         rasterDpi = dpi
         return null
       }
+      case '--no-ocr':
+        if (option.inline !== undefined) return '--no-ocr takes no value.'
+        ocr = false
+        return null
       default:
         return `unknown option “${option.flag}”.`
     }
@@ -129,6 +138,7 @@ export function parseArgs(argv: readonly string[], cpuCount = 2): ParsedArgs {
     revealLeaks,
     jobs,
     timeoutMs: Math.round(timeoutS * 1000),
-    rasterDpi
+    rasterDpi,
+    ocr
   }
 }

@@ -65,7 +65,8 @@ export async function runReport(
       revealLeaks: command.includeLeakedText,
       jobs: command.jobs,
       timeoutMs: command.timeoutMs,
-      rasterDpi: DEFAULT_RASTER_DPI
+      rasterDpi: DEFAULT_RASTER_DPI,
+      ocr: true
     },
     io,
     workerEntry,

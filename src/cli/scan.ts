@@ -134,7 +134,7 @@ export async function runScan(
         type: 'analyse',
         bytes: file.bytes,
         fileName: file.name,
-        options: { revealLeaks: command.revealLeaks, rasterDpi: command.rasterDpi }
+        options: { revealLeaks: command.revealLeaks, rasterDpi: command.rasterDpi, ocr: command.ocr }
       },
       (event) => {
         assembler.accept(event)

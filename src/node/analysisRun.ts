@@ -13,6 +13,7 @@ import { readDocumentMeta } from '@core/scan/readDocumentMeta'
 import { scanDocument } from '@core/scan/scanDocument'
 import { describePdfError, openPdf } from './pdfjs'
 import { rasteriser } from './rasterPage'
+import { lazyTesseractOcr, scanOcr, type TesseractOcr } from './tesseractOcr'
 import type { WorkerMessage } from './workerProtocol'
 
 interface ParentPort {
@@ -84,6 +85,7 @@ async function analyse(request: AnalysisRequest, send: (message: WorkerMessage) 
     send({ type: 'failed', ...describePdfError(err) })
     return
   }
+  let engine: TesseractOcr | null = null
   try {
     send({ type: 'opened', pageCount: pdf.numPages })
     const meta = await readDocumentMeta(withPageTicks(pdf, (index) => send({ type: 'meta-page', index })))
@@ -93,13 +95,16 @@ async function analyse(request: AnalysisRequest, send: (message: WorkerMessage) 
       return
     }
     const sha256 = createHash('sha256').update(request.bytes).digest('hex')
+    // One tesseract worker for this analysis process, started only if a page needs reading.
+    if (request.options.ocr !== false) engine = lazyTesseractOcr()
     const result = await scanDocument(
       pdf,
       { fileName: request.fileName, sha256, producer: meta.producer },
       {
         revealLeaks: request.options.revealLeaks,
         onPage: (page) => send({ type: 'page', page }),
-        rasterise: rasteriser(request.options.rasterDpi)
+        rasterise: rasteriser(request.options.rasterDpi),
+        ...(engine ? { ocr: scanOcr(engine) } : {})
       }
     )
     send({ type: 'done', regime: result.regime })
@@ -107,6 +112,7 @@ async function analyse(request: AnalysisRequest, send: (message: WorkerMessage) 
     const { reason, message } = describePdfError(err)
     send({ type: 'failed', reason, message })
   } finally {
+    await engine?.terminate().catch(() => undefined)
     await pdf.loadingTask.destroy().catch(() => undefined)
   }
 }

@@ -8,12 +8,15 @@ import { readDocumentMeta } from '@core/scan/readDocumentMeta'
 import { scanDocument } from '@core/scan/scanDocument'
 import { openPdf } from './pdfjs'
 import { rasteriser } from './rasterPage'
+import { lazyTesseractOcr, scanOcr } from './tesseractOcr'
 
 export interface ScanPdfOptions {
   readonly revealLeaks: boolean
   readonly password?: string
   /** Resolution for finding boxes in scanned page images; 0 turns the raster pass off. */
   readonly rasterDpi?: number
+  /** OCR of scanned pages' labels and placeholder pages (default true; tesseract starts only if needed). */
+  readonly ocr?: boolean
 }
 
 export async function scanPdfBytes(
@@ -23,6 +26,7 @@ export async function scanPdfBytes(
 ): Promise<ScanResult> {
   const sha256 = createHash('sha256').update(bytes).digest('hex')
   const pdf = await openPdf(bytes, options.password)
+  const engine = options.ocr === false ? null : lazyTesseractOcr()
   try {
     let producer: string | null = null
     try {
@@ -37,10 +41,12 @@ export async function scanPdfBytes(
       { fileName, sha256, producer },
       {
         revealLeaks: options.revealLeaks,
-        rasterise: rasteriser(options.rasterDpi)
+        rasterise: rasteriser(options.rasterDpi),
+        ...(engine ? { ocr: scanOcr(engine) } : {})
       }
     )
   } finally {
+    await engine?.terminate()
     await pdf.loadingTask.destroy()
   }
 }

@@ -7,14 +7,17 @@
  * analysis process: it loads in ~0.3 s, then a label strip reads in ~30–100 ms.
  *
  * Pixels go in as a binary PGM (P5), which Leptonica reads directly: no PNG encoder needed, and a
- * strip is cropped, padded with white (tesseract misses print that touches the image edge) and,
- * for light print on a dark box, inverted on the way.
+ * strip is cropped and padded with white (tesseract misses print that touches the image edge); light
+ * print on a dark box is first made dark on white (core/ocr/lightPrint.ts).
  */
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { createWorker, OEM, PSM, type Worker } from 'tesseract.js'
 import type { OcrEngine, OcrWord, PxRect, RecogniseOptions } from '@core/ocr/ocrEngine'
 import type { GreyBitmap } from '@core/raster/detectRasterBoxes'
+import { lightPrintAsDark } from '@core/ocr/lightPrint'
+import type { ScanOcr } from '@core/scan/scanDocument'
+import { rasteriser } from './rasterPage'
 
 export interface TesseractPaths {
   /** Folder holding eng.traineddata.gz. */
@@ -62,8 +65,8 @@ export function tesseractWorkerOptions(paths: TesseractPaths = tesseractPaths())
   }
 }
 
-/** A binary PGM of `rectPx` of the bitmap with a white border, inverted on request. */
-export function cropToPgm(bitmap: GreyBitmap, rectPx: PxRect, invert: boolean): Uint8Array {
+/** A binary PGM of `rectPx` of the bitmap with a white border. */
+export function cropToPgm(bitmap: GreyBitmap, rectPx: PxRect): Uint8Array {
   const x0 = Math.max(0, Math.floor(rectPx[0]))
   const y0 = Math.max(0, Math.floor(rectPx[1]))
   const x1 = Math.min(bitmap.width, Math.ceil(rectPx[2]))
@@ -76,12 +79,8 @@ export function cropToPgm(bitmap: GreyBitmap, rectPx: PxRect, invert: boolean): 
   const pixels = out.subarray(header.length)
   pixels.fill(PAPER)
   for (let y = y0; y < y1; y++) {
-    const src = y * bitmap.width
-    const dst = (y - y0 + PAD_PX) * w + PAD_PX
-    for (let x = x0; x < x1; x++) {
-      const g = bitmap.data[src + x]!
-      pixels[dst + x - x0] = invert ? 255 - g : g
-    }
+    const row = bitmap.data.subarray(y * bitmap.width + x0, y * bitmap.width + x1)
+    pixels.set(row, (y - y0 + PAD_PX) * w + PAD_PX)
   }
   return out
 }
@@ -100,13 +99,23 @@ export interface TesseractOcr extends OcrEngine {
 /** One tesseract worker, sparse-text page segmentation (labels stand alone in margins and gaps). */
 export async function createTesseractOcr(paths?: TesseractPaths): Promise<TesseractOcr> {
   const worker: Worker = await createWorker('eng', OEM.LSTM_ONLY, tesseractWorkerOptions(paths))
-  await worker.setParameters({ tessedit_pageseg_mode: PSM.SPARSE_TEXT })
+  await worker.setParameters({
+    tessedit_pageseg_mode: PSM.SPARSE_TEXT,
+    // Said outright, tesseract does not estimate it and print "Estimating resolution as …" on stdout,
+    // which would land in the middle of `withheld scan --format json`.
+    user_defined_dpi: String(DEFAULT_OCR_DPI),
+    // Other diagnostics ("Detected 21 diacritics") go nowhere.
+    debug_file: '/dev/null'
+  } as Parameters<Worker['setParameters']>[0])
   return {
     async recognise(bitmap, rectPx, options?: RecogniseOptions): Promise<OcrWord[]> {
       const x0 = Math.max(0, Math.floor(rectPx[0]))
       const y0 = Math.max(0, Math.floor(rectPx[1]))
       if (rectPx[2] - x0 < 2 || rectPx[3] - y0 < 2) return []
-      const pgm = cropToPgm(bitmap, rectPx, options?.invert ?? false)
+      // Light print on a dark box: made dark on white first, without the paper round a skewed box.
+      const pgm = options?.invert
+        ? cropToPgm(lightPrintAsDark(bitmap, rectPx), [0, 0, rectPx[2] - x0, rectPx[3] - y0])
+        : cropToPgm(bitmap, rectPx)
       const result = await worker.recognize(Buffer.from(pgm), {}, { blocks: true, text: false })
       const words: TesseractWord[] = (result.data.blocks ?? []).flatMap((b) =>
         b.paragraphs.flatMap((p) => p.lines.flatMap((l) => l.words))
@@ -126,4 +135,37 @@ export async function createTesseractOcr(paths?: TesseractPaths): Promise<Tesser
       await worker.terminate()
     }
   }
+}
+
+/**
+ * The engine, started on first use: a born-digital release never pays for tesseract's start-up
+ * (~0.3 s and a worker thread). `terminate` ends it if it was started.
+ */
+export function lazyTesseractOcr(paths?: TesseractPaths): TesseractOcr {
+  let started: Promise<TesseractOcr> | null = null
+  return {
+    recognise(bitmap, rectPx, options) {
+      started ??= createTesseractOcr(paths)
+      return started.then((engine) => engine.recognise(bitmap, rectPx, options))
+    },
+    async terminate() {
+      const engine = started
+      started = null
+      if (engine) await (await engine.catch(() => null))?.terminate()
+    }
+  }
+}
+
+/**
+ * OCR resolution. Labels are small (7–9 pt): at 300 dpi their capitals are ~30 px, where tesseract's
+ * LSTM model reads best; at 100 dpi (the box finder's) they are 10 px and misread. Only pages with
+ * something to read are rendered at it.
+ */
+export const DEFAULT_OCR_DPI = 300
+
+/** The scan engine's OCR hook: `engine` and a page renderer at `dpi`. */
+export function scanOcr(engine: OcrEngine, dpi = DEFAULT_OCR_DPI): ScanOcr {
+  const render = rasteriser(dpi)
+  if (!render) throw new Error(`OCR needs a positive resolution, not ${dpi} dpi`)
+  return { engine, rasterise: render }
 }

@@ -10,7 +10,6 @@ import type { Glyph } from '../pdf/pageContent'
 import type { PageRect } from '../types'
 import { parseGrounds } from '../grounds/parseGrounds'
 import { buildRuns, type TextRun } from '../detect/textRuns'
-import { verticalOverlap } from '../detect/geometry'
 
 /** An OCR word already in page points. */
 export interface PageWord {
@@ -26,12 +25,11 @@ const LINE_HEIGHT_EM = 1.15
 
 /** "(1)" → "(i)" etc. after a paragraph letter: roman sub-paragraphs OCR'd as digits or letters. */
 const ROMAN_FIXES: ReadonlyArray<[RegExp, string]> = [
-  [/\((?:1|l|I|\|)\)/gu, '(i)'],
-  [/\((?:11|ll|Il|lI|II|1l|l1)\)/gu, '(ii)'],
-  [/\((?:111|lll|III)\)/gu, '(iii)'],
-  [/\((?:1v|lv|Iv|IV)\)/gu, '(iv)']
+  [/\([1lI|!]\)/gu, '(i)'],
+  [/\([1lIi|!]{2}\)/gu, '(ii)'],
+  [/\([1lIi|!]{3}\)/gu, '(iii)'],
+  [/\([1lIi|!][vV]\)/gu, '(iv)']
 ]
-
 /** One OCR token, corrected where a ground citation shows through the misreading. */
 export function normaliseOcrWord(text: string): string {
   let out = text.replace(/[“”]/gu, '"').replace(/[‘’]/gu, "'")
@@ -56,12 +54,19 @@ interface Line {
   words: PageWord[]
 }
 
-/** Words grouped into lines (reading order: top to bottom, then left to right). */
+/**
+ * Words grouped into lines (top to bottom, then left to right). A word joins a line when its middle
+ * is within 35% of the taller one's height of the line's middle: a descender fragment of the line
+ * above ("J" under "approach") stays out of the line below, and the line's box never grows into
+ * the next one.
+ */
 function lines(words: readonly PageWord[]): Line[] {
-  const sorted = [...words].sort((a, b) => a.pageRect[1] + a.pageRect[3] - (b.pageRect[1] + b.pageRect[3]))
-  const out: Line[] = []
+  const mid = (r: PageRect | Line['rect']): number => (r[1] + r[3]) / 2
+  const sorted = [...words].sort((a, b) => mid(a.pageRect) - mid(b.pageRect))
+  const out: Array<Line & { mid: number; h: number }> = []
   for (const w of sorted) {
-    const line = out.find((l) => verticalOverlap(l.rect, w.pageRect) >= 0.5)
+    const h = w.pageRect[3] - w.pageRect[1]
+    const line = out.find((l) => Math.abs(l.mid - mid(w.pageRect)) <= 0.35 * Math.max(l.h, h))
     if (line) {
       line.words.push(w)
       line.rect = [
@@ -70,7 +75,7 @@ function lines(words: readonly PageWord[]): Line[] {
         Math.max(line.rect[2], w.pageRect[2]),
         Math.max(line.rect[3], w.pageRect[3])
       ]
-    } else out.push({ rect: [...w.pageRect], words: [w] })
+    } else out.push({ rect: [...w.pageRect], words: [w], mid: mid(w.pageRect), h })
   }
   for (const l of out) l.words.sort((a, b) => a.pageRect[0] - b.pageRect[0])
   return out.sort((a, b) => a.rect[1] - b.rect[1])

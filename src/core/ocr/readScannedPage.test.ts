@@ -102,7 +102,7 @@ async function read(redactions: ScanRedaction[], printed: Printed[], glyphs: Gly
 }
 
 describe('strips around raster boxes', () => {
-  it('reads the whole line, and above and below only where there is print', () => {
+  it('reads beside the box, the margins and a short line above, and skips blank paper', () => {
     const printed = [
       ...line(100, ['the', 'minister', 'agreed', 'to', 'review']),
       ...line(115, ['report', 'draft'])
@@ -115,14 +115,17 @@ describe('strips around raster boxes', () => {
       bitmapOf(RASTER_PX_PER_PT, boxes, printed),
       RASTER_PX_PER_PT
     )
-    // The line across the page and the strip above ("agreed" reaches into it); the strip below is
-    // blank paper and is never read; nothing light inside the box, so no inside strip.
-    expect(strips).toHaveLength(2)
-    const [across, above] = [...strips].sort((a, b) => b.rect[2] - b.rect[0] - (a.rect[2] - a.rect[0]))
-    expect([across!.rect[0], across!.rect[2]]).toEqual([0, W])
+    // Left of the box: the inline strip and the left margin, one band, merged. Right of it and the
+    // right margin are blank paper, and so is the line below: never read. The short line above is
+    // read; nothing light is printed inside the box, so no inside strip.
+    const sorted = [...strips].sort((a, b) => a.rect[1] - b.rect[1])
+    expect(sorted).toHaveLength(2)
+    const [above, beside] = sorted
     expect(above!.rect[3]).toBe(114)
     expect(above!.rect[1]).toBeLessThan(101)
-    expect(strips.every((s) => !s.invert && s.rect[3] <= 130)).toBe(true)
+    expect(beside!.rect[0]).toBe(0)
+    expect(beside!.rect[2]).toBeCloseTo(198.5)
+    expect(strips.every((s) => !s.invert && s.rect[3] <= 130 && s.rect[2] <= 260)).toBe(true)
   })
 
   it('adds an inverted inside strip for a label printed light on a dark box', () => {

@@ -41,6 +41,10 @@ const MIN_LAYER_CHARS = 4
 const SPARSE_MAX_INKED_ROWS = 0.2
 /** A row counts as inked with this share of dark pixels (speckle stays under it). */
 const INKED_ROW_MIN_SHARE = 0.004
+/** Beside a box, words below this confidence are its edge or speckle (body text reads at 85–96). */
+const BESIDE_MIN_CONFIDENCE = 50
+/** Inside a box, words below this confidence are the box's own speckle. */
+const INSIDE_MIN_CONFIDENCE = 60
 /** Invisible glyphs this far inside a burned-in box are under it. */
 const UNDER_BOX_MIN_COVERAGE = 0.5
 
@@ -126,18 +130,39 @@ async function readByOcr(page: ScanPage, input: ScannedPageInput, ocr: PageOcr):
       ocrPage.pxPerPt
     )
     if (strip.insideOf !== null) {
-      const text = found.map((word) => word.text).join(' ')
-      if (text.trim() !== '') inside.set(strip.insideOf, text)
+      const text = insideText(found)
+      if (text !== '') inside.set(strip.insideOf, text)
       continue
     }
-    // A dark box itself reads as "|", "—" or "I": not print beside it.
-    words.push(...found.filter((word) => !darkBoxes.some((b) => coverage(word.pageRect, b) >= 0.5)))
+    // A dark box's ragged edge reads as "|", "—", "OU" or "I~" at low confidence: not print beside it.
+    words.push(
+      ...found.filter(
+        (word) =>
+          (word.confidence >= BESIDE_MIN_CONFIDENCE || citesGround(word.text)) &&
+          !darkBoxes.some((b) => coverage(word.pageRect, b) >= 0.5)
+      )
+    )
   }
   if (band) {
     const rectPx = toPx(band, ocrPage.pxPerPt, w, h)
     words.push(...toPageWords(await ocr.engine.recognise(ocrPage.bitmap, rectPx), ocrPage.pxPerPt))
   }
   return { runs: ocrRuns(dedupe(words)), inside }
+}
+
+/**
+ * What is printed inside a box, as far as OCR can tell: words read surely, and any word citing a
+ * ground however unsure. A scanned box is never flat black; its speckle reads as "aw", "TT", "—"
+ * at confidence 0–50, around a label read at 75–85.
+ */
+function insideText(words: readonly PageWord[]): string {
+  const sure = words.filter((w) => w.confidence >= INSIDE_MIN_CONFIDENCE || citesGround(w.text))
+  const text = sure.map((w) => w.text).join(' ')
+  if (isOnlyLabel(text)) return text
+  return words
+    .filter((w) => citesGround(w.text))
+    .map((w) => w.text)
+    .join(' ')
 }
 
 /** The same word read from two overlapping strips counts once (the surer reading stays). */

@@ -1,13 +1,13 @@
 /**
  * Where to read a raster box's ground label: the places detect/labels.ts looks for a vector box's
- * label, as page strips. The box's whole line (beside it, inline after it, or out in either margin),
- * a strip just above and just below it, and its inside when something light is printed on a dark box
+ * label, as page strips. The box's line (inline after or before it, and out in either margin),
+ * a strip just above and just below it when a short line is printed there, and its inside when something light is printed on a dark box
  * (or something dark in a white one). Strips over blank paper are dropped before any OCR, and strips
  * that overlap are merged, so a page with ten boxes costs a handful of OCR calls, not forty.
  */
 import type { GreyBitmap } from '../raster/detectRasterBoxes'
 import type { PageRect } from '../types'
-import { area, height, intersection, union, type Rect } from '../detect/geometry'
+import { height, intersection, union, verticalOverlap, type Rect } from '../detect/geometry'
 
 export interface StripBox {
   readonly rect: PageRect
@@ -32,10 +32,21 @@ const ONE_LINE_MAX_PT = 20
 const DEFAULT_LINE_HEIGHT_PT = 12
 /** Inside strips stay this far inside the box edge (its ragged border would read as "|" or "l"). */
 const INSIDE_INSET_PT = 1.2
-/** Merge two strips when their union wastes at most this share over the two apart. */
-const MERGE_SLACK = 1.3
+/** Inline labels: read up to 10 line heights past the box ("s9(2)(a), s9(2)(j)" is ~8 at 10 pt). */
+const INLINE_REACH_LINES = 10
+/** Beside strips start this far off the box: its blurred edge is no print. */
+const EDGE_GAP_PT = 1.5
+/** Margin labels live in the outer 15% of the page on either side (72 pt of 612 is 12%). */
+const MARGIN_SHARE = 0.15
+/** A line above or below wider than this many line heights is body text, not a label on its own. */
+const LABEL_LINE_MAX_LINES = 14
 /** Grey levels: ink below, light print on a dark box above. */
 const INK_BELOW = 128
+/**
+ * Print worth reading: darker than this. Small type (7 pt) at 100 dpi is all anti-aliased edge and
+ * seldom reaches 128; scanned paper with noise stays above ~205 (grey 232+, σ up to 8).
+ */
+const PRINT_BELOW = 175
 const LIGHT_ABOVE = 170
 /** A strip needs this much ink (share of its pixels outside boxes) to be worth reading. */
 const MIN_INK_SHARE = 0.002
@@ -77,26 +88,57 @@ export function inkShare(
   return total > 0 ? hits / total : 0
 }
 
+/** Strips of one line band that touch or overlap become one (never across lines: a block of body
+ * text read as one strip costs seconds). */
 function mergeStrips(strips: Strip[]): Strip[] {
   const out = strips.filter((s) => s.insideOf !== null)
-  let open = strips.filter((s) => s.insideOf === null)
-  let merged = true
-  while (merged) {
-    merged = false
-    outer: for (let i = 0; i < open.length; i++) {
-      for (let j = i + 1; j < open.length; j++) {
-        const a = open[i]!.rect
-        const b = open[j]!.rect
-        const joint = union(a, b)
-        const apart = area(a) + area(b) - (intersection(a, b) ? area(intersection(a, b)!) : 0)
-        if (!intersection(a, b) || area(joint) > MERGE_SLACK * apart) continue
-        open = [...open.filter((_, k) => k !== i && k !== j), { rect: joint, invert: false, insideOf: null }]
-        merged = true
-        break outer
-      }
+  const open = strips
+    .filter((s) => s.insideOf === null)
+    .sort((a, b) => a.rect[1] - b.rect[1] || a.rect[0] - b.rect[0])
+  const merged: Strip[] = []
+  for (const strip of open) {
+    const into = merged.findIndex(
+      (m) =>
+        verticalOverlap(m.rect, strip.rect) >= 0.7 &&
+        Math.abs(height(m.rect) - height(strip.rect)) <= 0.3 * Math.max(height(m.rect), height(strip.rect)) &&
+        strip.rect[0] <= m.rect[2] + 2 &&
+        strip.rect[2] >= m.rect[0] - 2
+    )
+    if (into >= 0) merged[into] = { ...merged[into]!, rect: union(merged[into]!.rect, strip.rect) }
+    else merged.push(strip)
+  }
+  return [...merged, ...out]
+}
+
+/** Horizontal extent (points) of the ink in `rect`, boxes skipped; null on blank paper. */
+export function inkExtentX(
+  bitmap: GreyBitmap,
+  pxPerPt: number,
+  rect: Rect,
+  skip: readonly Rect[]
+): [number, number] | null {
+  const x0 = Math.max(0, Math.floor(rect[0] * pxPerPt))
+  const y0 = Math.max(0, Math.floor(rect[1] * pxPerPt))
+  const x1 = Math.min(bitmap.width, Math.ceil(rect[2] * pxPerPt))
+  const y1 = Math.min(bitmap.height, Math.ceil(rect[3] * pxPerPt))
+  const skipPx = skip.map((r) => r.map((v) => v * pxPerPt))
+  let lo = Infinity
+  let hi = -Infinity
+  for (let x = x0; x < x1; x++) {
+    let dark = 0
+    for (let y = y0; y < y1; y++) {
+      if (bitmap.data[y * bitmap.width + x]! >= PRINT_BELOW) continue
+      if (skipPx.some((r) => x + 0.5 >= r[0]! && x + 0.5 <= r[2]! && y + 0.5 >= r[1]! && y + 0.5 <= r[3]!))
+        continue
+      dark++
+    }
+    // Two dark pixels in a column: a glyph stroke, not a speck.
+    if (dark >= 2) {
+      lo = Math.min(lo, x)
+      hi = Math.max(hi, x + 1)
     }
   }
-  return [...open, ...out]
+  return lo < hi ? [lo / pxPerPt, hi / pxPerPt] : null
 }
 
 /**
@@ -127,11 +169,28 @@ export function labelStrips(
     const r = box.rect
     const h = height(r)
     const lh = h <= ONE_LINE_MAX_PT ? Math.max(h, 6) : pageLh
-    // The line (or the block's lines) across the whole page: beside, inline and margin labels.
-    add([0, r[1] - 0.15 * lh, widthPt, r[3] + 0.15 * lh], false, null)
+    const band: Rect = [0, r[1] - 0.15 * lh, widthPt, r[3] + 0.15 * lh]
+    // The line (or the block's lines): right after the box and just before it (inline labels), and
+    // the two margins (labels set out to the side). The body text between is never a label.
+    const reach = INLINE_REACH_LINES * lh
+    add([r[2] + EDGE_GAP_PT, band[1], r[2] + reach, band[3]], false, null)
+    add([r[0] - reach, band[1], r[0] - EDGE_GAP_PT, band[3]], false, null)
+    add([0, band[1], MARGIN_SHARE * widthPt, band[3]], false, null)
+    add([(1 - MARGIN_SHARE) * widthPt, band[1], widthPt, band[3]], false, null)
+    // Above and below: only a short line can be a label on its own; a full line of body text is not.
     const slack = SIDE_SLACK_LINES * lh
-    add([r[0] - slack, r[1] - ABOVE_BELOW_LINES * lh, r[2] + slack, r[1]], false, null)
-    add([r[0] - slack, r[3], r[2] + slack, r[3] + ABOVE_BELOW_LINES * lh], false, null)
+    for (const [top, bottom] of [
+      [r[1] - ABOVE_BELOW_LINES * lh, r[1]],
+      [r[3], r[3] + ABOVE_BELOW_LINES * lh]
+    ] as const) {
+      const extent = inkExtentX(bitmap, pxPerPt, [0, top, widthPt, bottom], boxRects)
+      if (!extent || extent[1] - extent[0] > LABEL_LINE_MAX_LINES * lh) continue
+      add(
+        [Math.max(r[0] - slack, extent[0] - 2), top, Math.min(r[2] + slack, extent[1] + 2), bottom],
+        false,
+        null
+      )
+    }
     const inset: Rect = [
       r[0] + INSIDE_INSET_PT,
       r[1] + INSIDE_INSET_PT,
@@ -147,7 +206,7 @@ export function labelStrips(
   const inked = strips.filter(
     (s) =>
       s.insideOf !== null ||
-      inkShare(bitmap, pxPerPt, s.rect, (g) => g < INK_BELOW, boxRects) >= MIN_INK_SHARE
+      inkShare(bitmap, pxPerPt, s.rect, (g) => g < PRINT_BELOW, boxRects) >= MIN_INK_SHARE
   )
   return mergeStrips(inked)
 }
