@@ -38,6 +38,12 @@ export interface LaunchOptions {
   readonly userDataDir?: string
   /** Passed to createMainServices: a small cap lets a test exercise the over-size refusal. */
   readonly maxPdfBytes?: number
+  /**
+   * false: analysis requests are accepted but never run, so documents stay "waiting". For viewer-only
+   * tests of many hostile files, where analysis workers would only compete for the CPU (the scan side
+   * of the same files has its own tests).
+   */
+  readonly analyse?: boolean
 }
 
 export interface Problems {
@@ -181,6 +187,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<App> {
         return encodeResult({ files: result.files, rejected: [...result.rejected, ...unknown] })
       }
       case 'startAnalysis': {
+        if (options.analyse === false) return undefined
         const wire = arg as Omit<AnalysisStart, 'bytes'> & { bytes: string }
         const start: AnalysisStart = { ...wire, bytes: new Uint8Array(Buffer.from(wire.bytes, 'base64')) }
         const page = source.page
