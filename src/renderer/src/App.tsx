@@ -135,6 +135,7 @@ function Shell(): React.JSX.Element {
     redo: () => step('redo'),
     openSearch: () => setOverlay('search'),
     openPalette: () => setOverlay('palette'),
+    openExport: () => setOverlay('export'),
     openReleaseOverview: () => {
       if (!currentRelease) return
       setOpenDocumentId(null)

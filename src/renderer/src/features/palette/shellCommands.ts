@@ -19,6 +19,7 @@ export interface ShellContext {
   openSearch(): void
   openPalette(): void
   openReleaseOverview(): void
+  openExport(): void
   backToLibrary(): void
   /** Marks the open document as its release's response letter. */
   markResponseLetter(): void
@@ -71,6 +72,15 @@ export const SHELL_COMMANDS: readonly ShellCommand[] = [
     keys: [],
     enabled: (c) => c.screen !== 'library',
     perform: (c) => c.backToLibrary()
+  },
+  {
+    name: 'shell.export',
+    label: 'Export report…',
+    group: 'Release',
+    // File menu's accelerator; in the app the menu and this key may both fire, and opening twice is once.
+    keys: [{ key: 'e', ctrl: true }],
+    enabled: hasRelease,
+    perform: (c) => c.openExport()
   },
   {
     name: 'shell.import',
