@@ -6,7 +6,7 @@
  * deleted between two runs, as Chromium does when it resets a corrupt store) gets the reset banner,
  * whose Restore brings back the newest automatic backup.
  */
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchApp, type App } from './harness/harness'
@@ -88,13 +88,25 @@ describe('workspace backup and restore', () => {
     await app.analysesSettled()
   })
 
-  it('refuses a file that is not a backup, in a sentence, and changes nothing', async () => {
+  it('refuses a file that is not a backup, a damaged one and a cut one, in a sentence each, changing nothing', async () => {
     const app = apps[apps.length - 1]!
     await app.page.getByRole('button', { name: '‹ Library' }).click()
-    app.backups.queueDialog(join(files.dir, 'letter.pdf'))
-    await app.menu('restore-workspace')
-    const error = app.page.getByTestId('toast-error').filter({ hasText: 'not a Withheld workspace backup' })
-    await error.waitFor()
+    const bytes = readFileSync(backupPath)
+    const damaged = Buffer.from(bytes)
+    damaged[damaged.length - 100] = damaged[damaged.length - 100]! ^ 0xff
+    writeFileSync(join(files.dir, 'damaged.withheld-backup'), damaged)
+    writeFileSync(join(files.dir, 'cut.withheld-backup'), bytes.subarray(0, bytes.length - 2000))
+    const cases = [
+      [join(files.dir, 'letter.pdf'), 'This file is not a Withheld workspace backup.'],
+      [join(files.dir, 'damaged.withheld-backup'), 'The backup is damaged'],
+      [join(files.dir, 'cut.withheld-backup'), 'The backup is incomplete']
+    ] as const
+    for (const [path, message] of cases) {
+      app.backups.queueDialog(path)
+      await app.menu('restore-workspace')
+      await app.page.getByTestId('toast-error').filter({ hasText: message }).waitFor()
+    }
+    await app.screenshot('backup-refused')
     expect(await app.page.getByTestId('confirm-dialog').count()).toBe(0)
     expect(await app.page.getByTestId('document-row').count()).toBe(2)
   })
