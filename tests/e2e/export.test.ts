@@ -11,6 +11,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { JSDOM } from 'jsdom'
+import { PDFDocument, rgb, StandardFonts } from 'pdf-lib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseCsv } from '../integration/reportSupport'
 import { launchApp, type App } from './harness/harness'
@@ -25,6 +26,19 @@ let out: string
 
 const HOSTILE_NOTE = 'Already public <script>alert(1)</script> & "named" in the 2025 annual report.'
 const BASE = 'briefing – redaction report'
+
+/** A long release: a labelled black box on every page, so every page gets a picture in the report. */
+async function longPdf(pageCount: number): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create()
+  const font = await pdf.embedFont(StandardFonts.Helvetica)
+  for (let n = 1; n <= pageCount; n++) {
+    const page = pdf.addPage([595, 842])
+    page.drawText(`Annex page ${n}: correspondence with the supplier.`, { x: 72, y: 780, size: 12, font })
+    page.drawRectangle({ x: 72, y: 600, width: 300, height: 16, color: rgb(0, 0, 0) })
+    page.drawText('s9(2)(b)(ii)', { x: 380, y: 604, size: 10, font })
+  }
+  return pdf.save()
+}
 
 beforeAll(async () => {
   files = fixtureDir()
@@ -182,5 +196,54 @@ describe('leaked text and cancelling', () => {
       ['memo.pdf', expect.stringContaining('1,250,000')]
     ])
     expect(existsSync(join(out, 'leaks.json'))).toBe(true)
+    await page.getByRole('button', { name: 'Close' }).click()
+    await page.getByTestId('export-dialog').waitFor({ state: 'detached' })
+  })
+
+  it('exports only what the review filter shows', async () => {
+    const { page } = app
+    await page
+      .getByRole('group', { name: 'Filter by status' })
+      .getByRole('button', { name: /Disputed/ })
+      .click()
+    await page.getByTestId('export-button').click()
+    const filtered = page.getByLabel(/Only the redactions the review filter shows/)
+    await filtered.check()
+    expect(await page.getByTestId('export-dialog').textContent()).toContain('(disputed)')
+    await page.getByTestId('export-format-html').uncheck()
+    await page.getByTestId('export-format-json').check()
+    const target = join(out, 'disputed.json')
+    app.queueSaveDialog({ kind: 'file', path: target })
+    await page.getByTestId('export-start').click()
+    await page.getByTestId('export-saved').waitFor({ timeout: 120_000 })
+    await page.getByRole('button', { name: 'Close' }).click()
+    const report = JSON.parse(readFileSync(target, 'utf8')) as {
+      cover: { scope: string }
+      register: { status: string; note: string }[]
+    }
+    expect(report.register.map((r) => [r.status, r.note])).toEqual([['disputed', HOSTILE_NOTE]])
+    expect(report.cover.scope).toBe('briefing.pdf: only redactions shown by the review filter (disputed)')
+    await page.getByRole('group', { name: 'Filter by status' }).getByRole('button', { name: /All/ }).click()
+  })
+
+  it('shows progress while drawing page pictures of a long release, and Cancel stops it', async () => {
+    const { page } = app
+    await app.importViaDialog([files.write('annex.pdf', await longPdf(120))])
+    await page.getByTestId('export-button').click()
+    await page.getByLabel(/The whole release/).check()
+    const before = readdirSync(out).sort()
+    await page.getByTestId('export-start').click()
+    const progress = page.getByTestId('export-progress')
+    await page.locator('[data-testid="export-progress"][data-phase="pictures"]').waitFor({ timeout: 60_000 })
+    await expect
+      .poll(async () => Number(/: (\d+) of/.exec((await progress.textContent()) ?? '')?.[1] ?? 0))
+      .toBeGreaterThan(0)
+    expect(await progress.textContent()).toMatch(/Drawing page pictures: \d+ of 12[0-9]/)
+    await app.screenshot('export-progress')
+    await page.getByTestId('export-cancel').click()
+    await page.getByTestId('export-start').waitFor()
+    expect(readdirSync(out).sort()).toEqual(before)
+    await page.getByRole('button', { name: 'Cancel' }).click()
+    await page.getByTestId('export-dialog').waitFor({ state: 'detached' })
   })
 })
