@@ -15,6 +15,7 @@ import { useToasts } from '../../ui/toasts'
 import { AutoBackup } from './autoBackup'
 import { databaseInstanceId } from './instance'
 import {
+  type BackupProgress,
   readWorkspaceBackup,
   replaceWorkspace,
   RestoreError,
@@ -105,6 +106,17 @@ export function useWorkspaceSafety() {
     }
   }, [toasts])
 
+  /** "Backing up your workspace… 120 MB of 500 MB", at most a few updates a second. */
+  const progress = useCallback((label: string) => {
+    let shownMs = 0
+    return ({ bytes, totalBytes }: BackupProgress) => {
+      const now = Date.now()
+      if (now - shownMs < 250 || totalBytes < 8 * 1024 * 1024) return
+      shownMs = now
+      setBusy(`${label} ${formatBytes(bytes)} of ${formatBytes(totalBytes)}`)
+    }
+  }, [])
+
   const run = useCallback(async (label: string, work: () => Promise<void>) => {
     if (busyRef.current) return
     busyRef.current = true
@@ -120,15 +132,18 @@ export function useWorkspaceSafety() {
   const backUp = useCallback(
     () =>
       run('Backing up your workspace…', async () => {
-        const saved = await writeWorkspaceBackup(withheld, 'choose-file').catch(
-          (error: unknown) => ({ ok: false, message: String(error) }) as const
-        )
+        const saved = await writeWorkspaceBackup(
+          withheld,
+          'choose-file',
+          window.api,
+          progress('Backing up your workspace…')
+        ).catch((error: unknown) => ({ ok: false, message: String(error) }) as const)
         if (!saved) return
         if (saved.ok)
           toasts.info(`Workspace backed up to “${saved.fileName}” (${formatBytes(saved.byteSize)}).`)
         else toasts.error(saved.message)
       }),
-    [run, toasts]
+    [progress, run, toasts]
   )
 
   const restore = useCallback(
@@ -137,14 +152,21 @@ export function useWorkspaceSafety() {
         setPending(null)
         auto.current?.setSuspended(true)
         try {
-          const safety = await writeWorkspaceBackup(withheld, 'before-restore')
+          const safety = await writeWorkspaceBackup(
+            withheld,
+            'before-restore',
+            window.api,
+            progress('Saving your current workspace first…')
+          )
           if (!safety?.ok) {
             await window.api.closeRestore(opened.readId)
             throw new RestoreError(
               `Nothing was restored: your current workspace could not be saved first. ${safety?.message ?? ''}`
             )
           }
-          await replaceWorkspace(withheld, await readWorkspaceBackup(opened))
+          const decoded = await readWorkspaceBackup(opened, window.api, progress('Reading the backup…'))
+          setBusy('Restoring your workspace…')
+          await replaceWorkspace(withheld, decoded)
           await window.api.writeWorkspaceMarker({
             documentCount: await withheld.documents.count(),
             instanceId: databaseInstanceId(),
@@ -162,7 +184,7 @@ export function useWorkspaceSafety() {
           auto.current?.setSuspended(reset !== null)
         }
       }),
-    [reset, run, toasts]
+    [progress, reset, run, toasts]
   )
 
   const chooseRestore = useCallback(

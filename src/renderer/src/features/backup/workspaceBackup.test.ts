@@ -121,8 +121,12 @@ describe('workspace backup', () => {
     await seed(source)
     const before = await dump(source)
     const { api, facts } = memoryApi()
-    const saved = await writeWorkspaceBackup(source, 'automatic', api)
+    const progress: { bytes: number; totalBytes: number }[] = []
+    const saved = await writeWorkspaceBackup(source, 'automatic', api, (p) => progress.push(p))
     expect(saved).toMatchObject({ ok: true })
+    // About the size of the PDFs: the one file's 6 MB, then the rows and the history's copy on top.
+    expect(progress[0]!.totalBytes).toBe(pdf.length)
+    expect(progress.at(-1)!.bytes).toBeGreaterThan(pdf.length)
     expect(facts().counts).toMatchObject({
       releases: 1,
       documents: 1,

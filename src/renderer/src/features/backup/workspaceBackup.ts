@@ -75,9 +75,18 @@ export async function snapshotWorkspace(db: WithheldDb) {
   return { tables, settings: readSettings() }
 }
 
-export interface WriteProgress {
+/** Bytes written or read so far, of about `totalBytes` (a backup is ~ the size of its PDFs). */
+export interface BackupProgress {
   readonly bytes: number
+  readonly totalBytes: number
 }
+
+const pdfBytesOf = (tables: readonly { name: string; rows: unknown[] }[]): number =>
+  (tables.find((t) => t.name === 'files')?.rows ?? []).reduce<number>(
+    (sum, row) =>
+      sum + ((row as { bytes?: unknown }).bytes instanceof Blob ? (row as { bytes: Blob }).bytes.size : 0),
+    0
+  )
 
 /**
  * Writes a backup of `db` to `target` through main. Resolves to null when the user cancelled the
@@ -87,12 +96,13 @@ export async function writeWorkspaceBackup(
   db: WithheldDb,
   target: BackupTarget,
   api: BackupApi = window.api,
-  onProgress?: (progress: WriteProgress) => void
+  onProgress?: (progress: BackupProgress) => void
 ): Promise<BackupSaved | null> {
   const createdAt = new Date().toISOString()
   const snapshot = await snapshotWorkspace(db)
   const writeId = await api.beginBackup(target)
   if (writeId === null) return null
+  const totalBytes = pdfBytesOf(snapshot.tables)
   const counts: Record<string, number> = {}
   let bytes = 0
   try {
@@ -100,7 +110,7 @@ export async function writeWorkspaceBackup(
       const step = await api.writeBackup(writeId, chunk)
       if (!step.ok) return step
       bytes += chunk.byteLength
-      onProgress?.({ bytes })
+      onProgress?.({ bytes, totalBytes: Math.max(bytes, totalBytes) })
     }
   } catch (error) {
     await api.abortBackup(writeId)
@@ -119,7 +129,8 @@ export class RestoreError extends Error {
 /** Reads and decodes an opened backup; throws RestoreError with one sentence if it is not usable. */
 export async function readWorkspaceBackup(
   opened: OpenedBackup,
-  api: BackupApi = window.api
+  api: BackupApi = window.api,
+  onProgress?: (progress: BackupProgress) => void
 ): Promise<DecodedWorkspace> {
   if (opened.schemaVersion > CURRENT_DB_VERSION) {
     await api.closeRestore(opened.readId)
@@ -129,9 +140,11 @@ export async function readWorkspaceBackup(
   }
   const decoder = new BodyDecoder(blobAdapter, BACKUP_TABLES)
   try {
-    for (;;) {
+    for (let bytes = 0; ;) {
       const chunk = await api.readRestore(opened.readId)
       decoder.push(chunk.bytes)
+      bytes += chunk.bytes.byteLength
+      onProgress?.({ bytes, totalBytes: opened.byteSize })
       if (chunk.done) {
         if (!chunk.intact)
           throw new RestoreError('The backup changed or was damaged while it was read. Nothing was changed.')
