@@ -3,7 +3,7 @@
  * mark the letter from the library → the release panel reads the letter's grounds from its text and
  * lists cited-but-unused (9(2)(g)(i)), used-but-uncited (9(2)(b)(ii), one box) and the box with no
  * ground → its numbers match the redactions stored in IndexedDB → a reconciliation link opens the
- * viewer with that box selected.
+ * viewer with that box selected, and the unused ground to where the letter cites it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchApp, type App } from './harness/harness'
@@ -130,5 +130,21 @@ describe('release panel', () => {
       .first()
       .click()
     await page.getByTestId('release-panel').waitFor()
+  })
+
+  it('a ground cited but never used links to where the letter cites it, marked', async () => {
+    const { page } = app
+    await page.getByTestId('cited-not-used').locator('button[data-citation="9(2)(g)(i)"]').click()
+    await page.locator('.document-viewer[data-state="ready"]').waitFor({ timeout: 60_000 })
+    const marked = (): Promise<string | null> =>
+      page.evaluate(`(() => {
+        const h = CSS.highlights.get('withheld-search')
+        return h ? [...h].map((range) => range.toString()).join('|') : null
+      })()`)
+    await expect.poll(marked, { timeout: 20_000 }).toBe('(g)(i)')
+    expect(await page.locator('.document-viewer').getAttribute('data-document-id')).toBe(
+      (await storedDocuments(page)).find((d) => d.name === 'letter.pdf')!.id
+    )
+    await app.screenshot('release-letter-citation')
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { letterGrounds } from './letterGrounds'
+import { letterGrounds, letterGroundsOfPages } from './letterGrounds'
 
 const codes = (text: string): readonly string[] => letterGrounds(text).codes
 
@@ -93,5 +93,21 @@ describe('letterGrounds', () => {
     expect(codes('Thank you for your request of 4 March 2026. All documents are released in full.')).toEqual(
       []
     )
+  })
+})
+
+describe('letterGroundsOfPages', () => {
+  it('places each citation on its page, with its occurrence there', () => {
+    const pages = [
+      'Dear Requester\nThank you for your request.',
+      'Some information is withheld under section 9(2)(a).\nMore is withheld under section 9(2)(a) and (j).'
+    ]
+    const { codes, citations } = letterGroundsOfPages(pages)
+    expect(codes).toEqual(['9(2)(a)', '9(2)(j)'])
+    expect(citations.map((c) => [c.code, c.pageIndex, c.occurrence, c.text])).toEqual([
+      ['9(2)(a)', 1, 0, 'section 9(2)(a)'],
+      ['9(2)(a)', 1, 1, 'section 9(2)(a)'],
+      ['9(2)(j)', 1, 0, '(j)']
+    ])
   })
 })

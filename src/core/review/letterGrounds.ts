@@ -13,6 +13,7 @@
  */
 import { NZ_CODES, US_CODES } from '../grounds/catalogue'
 import { parseGrounds, type GroundMatch } from '../grounds/parseGrounds'
+import { findMatches } from './textSearch'
 
 export interface LetterGrounds {
   /** Distinct codes in order of first citation. */
@@ -153,4 +154,35 @@ export function letterGrounds(text: string): LetterGrounds {
   }
   citations.sort((a, b) => a.start - b.start)
   return { codes: [...new Set(citations.map((c) => c.code))], citations }
+}
+
+export interface PagedCitation extends GroundMatch {
+  /** 0-based page of the letter; `start`/`end` stay offsets into the pages joined with "\n". */
+  readonly pageIndex: number
+  /** Which match of `text` on that page this is, 0-based, for marking it in the viewer. */
+  readonly occurrence: number
+}
+
+/** The letter's grounds read from its pages' text, each citation with the page it is on. */
+export function letterGroundsOfPages(pages: readonly string[]): {
+  readonly codes: readonly string[]
+  readonly citations: readonly PagedCitation[]
+} {
+  const starts: number[] = []
+  let offset = 0
+  for (const page of pages) {
+    starts.push(offset)
+    offset += page.length + 1
+  }
+  const { codes, citations } = letterGrounds(pages.join('\n'))
+  return {
+    codes,
+    citations: citations.map((c) => {
+      let pageIndex = 0
+      while (pageIndex + 1 < starts.length && starts[pageIndex + 1]! <= c.start) pageIndex++
+      const onPage = c.start - (starts[pageIndex] ?? 0)
+      const occurrence = findMatches(pages[pageIndex] ?? '', c.text).findIndex((m) => m.start === onPage)
+      return { ...c, pageIndex, occurrence: Math.max(0, occurrence) }
+    })
+  }
 }

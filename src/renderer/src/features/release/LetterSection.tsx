@@ -4,6 +4,7 @@
  * never used, grounds used but never cited (each with the redactions, one click from the page), and
  * redactions with no ground at all.
  */
+import type { PagedCitation } from '@core/review/letterGrounds'
 import type { GroundReconciliation } from '@core/review/reconcile'
 import type { RegisterRow } from '@core/report/types'
 import { withheld } from '../../db/db'
@@ -55,7 +56,7 @@ export function LetterSection(props: {
           ))}
         </select>
       </label>
-      <LetterCites state={state} />
+      <LetterCites state={state} letterId={letter?.id ?? null} onOpenAt={props.onOpenAt} />
       {state.status === 'read' ? (
         <div className="reconciliation">
           <div className="reconcile-list" data-testid="cited-not-used">
@@ -64,11 +65,20 @@ export function LetterSection(props: {
               <p className="muted">None.</p>
             ) : (
               <ul className="ground-chips">
-                {rec.citedNotUsed.map((code) => (
-                  <li key={code} data-code={code}>
-                    <strong>{code}</strong> {groundLabel(code) !== code ? groundLabel(code) : ''}
-                  </li>
-                ))}
+                {rec.citedNotUsed.map((code) => {
+                  const citation = state.grounds.citations.find((c) => c.code === code)
+                  return (
+                    <li key={code} data-code={code}>
+                      <strong>{code}</strong> {groundLabel(code) !== code ? groundLabel(code) : ''}
+                      {citation && letter ? (
+                        <>
+                          {' · '}
+                          <CitationLink citation={citation} letterId={letter.id} onOpenAt={props.onOpenAt} />
+                        </>
+                      ) : null}
+                    </li>
+                  )
+                })}
               </ul>
             )}
           </div>
@@ -103,7 +113,41 @@ export function LetterSection(props: {
   )
 }
 
-function LetterCites({ state }: { state: LetterState }): React.JSX.Element {
+/** "cited on page 2": opens the letter there with the citation marked. */
+function CitationLink(props: {
+  citation: PagedCitation
+  letterId: string
+  onOpenAt(target: ViewerTarget): void
+}): React.JSX.Element {
+  const { citation } = props
+  return (
+    <button
+      type="button"
+      className="link-button"
+      data-citation={citation.code}
+      onClick={() =>
+        props.onOpenAt({
+          documentId: props.letterId,
+          pageIndex: citation.pageIndex,
+          text: citation.text,
+          occurrence: citation.occurrence
+        })
+      }
+    >
+      cited on page {citation.pageIndex + 1}
+    </button>
+  )
+}
+
+function LetterCites({
+  state,
+  letterId,
+  onOpenAt
+}: {
+  state: LetterState
+  letterId: string | null
+  onOpenAt(target: ViewerTarget): void
+}): React.JSX.Element {
   if (state.status === 'none') {
     return (
       <p className="muted">
@@ -140,6 +184,12 @@ function LetterCites({ state }: { state: LetterState }): React.JSX.Element {
             {citations.map((c) => (
               <li key={`${c.start}:${c.code}`}>
                 <q>{c.text}</q> → {c.code}
+                {letterId ? (
+                  <>
+                    {' · '}
+                    <CitationLink citation={c} letterId={letterId} onOpenAt={onOpenAt} />
+                  </>
+                ) : null}
               </li>
             ))}
           </ul>

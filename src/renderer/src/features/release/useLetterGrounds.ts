@@ -2,7 +2,7 @@
  * The grounds the release's response letter cites, read from its text (pdf.js in the renderer,
  * search/pageText.ts, cached per window) with core's letter grammar (core/review/letterGrounds.ts).
  */
-import { letterGrounds, type LetterGrounds } from '@core/review/letterGrounds'
+import { letterGroundsOfPages, type PagedCitation } from '@core/review/letterGrounds'
 import { useEffect, useState } from 'react'
 import type { DocumentRow } from '../../db/rows'
 import { documentText } from '../search/pageText'
@@ -13,7 +13,7 @@ export type LetterState =
   | {
       readonly status: 'read'
       readonly documentId: string
-      readonly grounds: LetterGrounds
+      readonly grounds: { readonly codes: readonly string[]; readonly citations: readonly PagedCitation[] }
       /** Pages with no text at all: a scanned letter needs OCR before its grounds can be read. */
       readonly textless: boolean
       readonly problem: string | null
@@ -33,7 +33,7 @@ export function useLetterGrounds(letter: Pick<DocumentRow, 'id' | 'sha256'> | nu
         setState({
           status: 'read',
           documentId: id,
-          grounds: letterGrounds(joined),
+          grounds: letterGroundsOfPages(text.pages),
           textless: joined.trim().length === 0,
           problem: text.problem
         })
