@@ -13,6 +13,9 @@ import { DocumentStats, formatArea, GroundStats, StatusStats } from './StatsSect
 import { useLetterGrounds } from './useLetterGrounds'
 import './release.css'
 
+const describeDocs = (docs: readonly { name: string }[]): string =>
+  docs.length === 1 ? `${docs[0]!.name} is` : `${docs.length} documents are`
+
 export function ReleasePanel(props: {
   releaseId: string
   onClose(): void
@@ -39,6 +42,12 @@ export function ReleasePanel(props: {
     )
   }
   const s = stats.report.summary
+  const analysing = data.documents.filter(
+    (d) => d.analysisState === 'pending' || d.analysisState === 'running'
+  )
+  const unreadable = data.documents.filter(
+    (d) => d.analysisState === 'failed' || d.analysisState === 'needs-password'
+  )
   const facts: [string, string, string][] = [
     ['documents', 'Documents', String(s.documents)],
     ['pages', 'Pages', String(s.pages)],
@@ -65,6 +74,17 @@ export function ReleasePanel(props: {
         ) : null}
       </header>
       <div className="release-panel-body">
+        {analysing.length > 0 ? (
+          <p className="notice" role="status" data-testid="release-analysing">
+            {describeDocs(analysing)} still being analysed: these numbers will change.
+          </p>
+        ) : null}
+        {unreadable.length > 0 ? (
+          <p className="notice" role="note" data-testid="release-unreadable">
+            {describeDocs(unreadable)} not analysed (failed, or locked by a password): their redactions are
+            missing from these numbers.
+          </p>
+        ) : null}
         <dl className="release-totals" data-testid="release-totals">
           {facts.map(([key, term, value]) => (
             <div key={key} data-fact={key}>
