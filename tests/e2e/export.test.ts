@@ -246,4 +246,42 @@ describe('leaked text and cancelling', () => {
     await page.getByRole('button', { name: 'Cancel' }).click()
     await page.getByTestId('export-dialog').waitFor({ state: 'detached' })
   })
+
+  it('reconciles the marked response letter with the grounds used, for the whole release', async () => {
+    const { page } = app
+    const letter = await PDFDocument.create()
+    const font = await letter.embedFont(StandardFonts.Helvetica)
+    const sheet = letter.addPage([595, 842])
+    // A letter of prose: a page holding only "withheld under …" would read as a placeholder page.
+    const lines = [
+      'Dear Ms Citizen,',
+      'Thank you for your request of 2 March 2026 under the Official Information Act 1982 for the',
+      'briefings on the housing package. I am releasing the documents listed in the table below.',
+      'Some information is withheld under sections 9(2)(a) and 18(d) of the Act, as noted in the',
+      'documents. You have the right to ask the Ombudsman to investigate and review my decision.',
+      'Yours sincerely, the Deputy Chief Executive'
+    ]
+    lines.forEach((line, i) => sheet.drawText(line, { x: 72, y: 760 - i * 18, size: 11, font }))
+    await app.importViaDialog([files.write('letter.pdf', await letter.save())])
+    await page
+      .getByTestId('document-row')
+      .filter({ hasText: 'letter.pdf' })
+      .getByTestId('toggle-letter')
+      .click()
+    await page.getByTestId('letter-badge').waitFor()
+    await page.getByTestId('export-button').click()
+    await page.getByLabel(/The whole release/).check()
+    await page.getByTestId('export-format-html').uncheck()
+    await page.getByTestId('export-format-json').check()
+    const target = join(out, 'release.json')
+    app.queueSaveDialog({ kind: 'file', path: target })
+    await page.getByTestId('export-start').click()
+    await page.getByTestId('export-saved').waitFor({ timeout: 120_000 })
+    await page.getByRole('button', { name: 'Close' }).click()
+    const report = JSON.parse(readFileSync(target, 'utf8')) as {
+      reconciliation: { letterGrounds: string[]; citedNotUsed: string[] } | null
+    }
+    expect(report.reconciliation?.letterGrounds).toEqual(['9(2)(a)', '18(d)'])
+    expect(report.reconciliation?.citedNotUsed).toEqual(['18(d)'])
+  })
 })

@@ -1,12 +1,16 @@
 /**
- * One export, start to finish: read the rows, recover leaked text (only when asked), build the model,
- * draw page pictures (only for HTML/PDF with thumbnails on), render each format, then hand the files
- * to main, which asks where to save them. Every step before the hand-over checks the AbortSignal, so
+ * One export, start to finish: read the rows, read the grounds the marked response letter cites
+ * (release-wide reports), recover leaked text (only when asked), build the model, draw page pictures
+ * (only for HTML/PDF with thumbnails on), render each format, then hand the files to main, which
+ * asks where to save them. Every step before the hand-over checks the AbortSignal, so
  * Cancel stops a big release within a page; once main shows its dialog the export is the user's.
  */
 import { buildReport } from '@core/report/buildReport'
+import { letterGrounds } from '@core/review/letterGrounds'
 import type { Api, PaperSize, ReportFileFormat, ReportSaveOutcome } from '@shared/ipc'
 import type { WithheldDb } from '../../db/db'
+import type { DocumentRow } from '../../db/rows'
+import { documentText } from '../search/pageText'
 import { throwIfAborted } from './cancel'
 import { recoverLeakedText } from './leakedText'
 import { loadExportRows } from './loadRows'
@@ -33,6 +37,26 @@ export interface ExportProgress {
 
 export type ExportApi = Pick<Api, 'saveReport' | 'startAnalysis' | 'cancelAnalysis' | 'onAnalysisEvent'>
 
+/**
+ * The codes the marked response letter cites, for a report on the whole release (reconciling a letter
+ * with one document would call every other ground "cited but not used"). Undefined without a letter,
+ * or when its text cannot be read (a scan): the report then has no reconciliation section.
+ */
+async function citedByLetter(
+  documents: readonly DocumentRow[],
+  scope: ExportSettings['scope']
+): Promise<readonly string[] | undefined> {
+  const letter = documents.find((d) => d.isResponseLetter)
+  if (!letter || scope.kind !== 'release') return undefined
+  try {
+    const text = await documentText(letter.id, letter.sha256)
+    const codes = letterGrounds(text.pages.join('\n')).codes
+    return codes.length > 0 ? codes : undefined
+  } catch {
+    return undefined
+  }
+}
+
 /** Lets React paint the progress bar between steps (a 1,000-page release is minutes of work). */
 const yieldToUi = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0))
 
@@ -48,6 +72,9 @@ export async function runExport(
   onProgress({ phase: 'reading', done: 0, total: 1 })
   const rows = await loadExportRows(db, releaseId)
   if (!rows) return { status: 'failed', message: 'This release is no longer in the library.' }
+  throwIfAborted(signal)
+
+  const cited = await citedByLetter(rows.documents, settings.scope)
   throwIfAborted(signal)
 
   let leakedText = new Map<string, string>()
@@ -67,7 +94,10 @@ export async function runExport(
     includeLeakedText: settings.includeLeakedText,
     thumbnails: settings.thumbnails
   }
-  const report = buildReport(reportInputFromRows(rows, choices, now().toISOString(), leakedText))
+  const input = reportInputFromRows(rows, choices, now().toISOString(), leakedText)
+  const report = buildReport(
+    cited ? { ...input, release: { ...input.release, letterGrounds: cited } } : input
+  )
   throwIfAborted(signal)
 
   let images = new Map<string, string>()
