@@ -101,6 +101,18 @@ describe('saveReportFiles', () => {
     expect(await readFile(old, 'utf8')).toBe('last week’s report')
   })
 
+  it('refuses before writing when the disk has less room than the report needs', async () => {
+    const tight = { freeSpace: () => Promise.resolve(1024 * 1024) }
+    const error = await caught(saveReportFiles(request, { kind: 'folder', path: folder }, fakePdf, tight))
+    expect(error.message).toMatch(
+      /^The disk is full, so “MBIE OIA 2026-0412 – redaction report\.html” was not saved\./
+    )
+    expect(await readdir(folder)).toEqual([])
+    const unknown = { freeSpace: () => Promise.resolve(null) }
+    await saveReportFiles(request, { kind: 'folder', path: folder }, fakePdf, unknown)
+    expect(await readdir(folder)).toHaveLength(4)
+  })
+
   it('writes nothing when the printer fails, and says to save the HTML instead', async () => {
     const broken: PdfPrinter = () => Promise.reject(new Error('printing failed'))
     const error = await caught(saveReportFiles(request, { kind: 'folder', path: folder }, broken))

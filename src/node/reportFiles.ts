@@ -4,6 +4,7 @@
  * all of them to temporary files first (where a full disk shows up, leaving nothing behind), then each
  * renamed into place. Failures come back as one sentence naming files by name, never by folder (V6).
  */
+import { statfs } from 'node:fs/promises'
 import { basename, dirname, extname, join } from 'node:path'
 import type { PaperSize, ReportFileFormat, ReportOutput, ReportSaveRequest } from '@shared/ipc'
 import { openAtomicFile, type AtomicFile, type AtomicWriteOptions } from './atomicWrite'
@@ -91,6 +92,18 @@ export function describeWriteError(error: unknown, fileName: string): string {
   }
 }
 
+/** Room left on the disk beyond the report itself: a disk filled to the last byte misbehaves (D2). */
+export const FREE_SPACE_MARGIN_BYTES = 16 * 1024 * 1024
+
+/** Free bytes for an unprivileged writer in `folder`, or null where the platform cannot tell. */
+export type FreeSpaceProbe = (folder: string) => Promise<number | null>
+
+export const nodeFreeSpace: FreeSpaceProbe = (folder) =>
+  statfs(folder).then(
+    (s) => s.bavail * s.bsize,
+    () => null
+  )
+
 export class ReportSaveError extends Error {
   override name = 'ReportSaveError'
 }
@@ -122,13 +135,21 @@ export async function saveReportFiles(
   request: ReportSaveRequest,
   destination: SaveDestination,
   printPdf: PdfPrinter,
-  options: AtomicWriteOptions = {}
+  options: AtomicWriteOptions & { readonly freeSpace?: FreeSpaceProbe } = {}
 ): Promise<string[]> {
   const paths = planReportPaths(request, destination)
   // Printing first: it is the slow step and the likeliest to fail, before anything touches the disk.
   const contents: Uint8Array[] = []
   for (const [i, output] of request.outputs.entries()) {
     contents.push(await contentOf(output, printPdf, fileNameOf(paths[i]!)))
+  }
+  // Asked before writing (security.md D2): a clear "disk is full" now beats a half-written folder.
+  const needed = contents.reduce((sum, c) => sum + c.byteLength, 0) + FREE_SPACE_MARGIN_BYTES
+  const free = await (options.freeSpace ?? nodeFreeSpace)(dirname(paths[0] ?? ''))
+  if (free !== null && free < needed) {
+    throw new ReportSaveError(
+      describeWriteError(Object.assign(new Error('no space'), { code: 'ENOSPC' }), basename(paths[0] ?? ''))
+    )
   }
   const open: AtomicFile[] = []
   let current = paths[0] ?? ''
