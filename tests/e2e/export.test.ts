@@ -13,7 +13,7 @@ import { join } from 'node:path'
 import { JSDOM } from 'jsdom'
 import { PDFDocument, rgb, StandardFonts } from 'pdf-lib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { parseCsv } from '../integration/reportSupport'
+import { machinePatterns, parseCsv } from '../integration/reportSupport'
 import { launchApp, type App } from './harness/harness'
 import { SCREENSHOT_DIR } from './harness/paths'
 import { fixtureDir, leakyPdf, type FixtureDir } from './harness/libraryFixtures'
@@ -122,6 +122,14 @@ describe('export a reviewed release', () => {
     expect(html).toContain('@page { size: letter; }')
     expect(html).not.toContain(files.dir)
     expect(html).not.toContain(out)
+  })
+
+  it('no file names a folder, the user or the machine (security.md V6)', () => {
+    for (const ext of ['html', 'csv', 'json']) {
+      const text = readFileSync(join(out, `${BASE}.${ext}`), 'utf8')
+      for (const pattern of machinePatterns()) expect(text).not.toMatch(pattern)
+      expect(text).not.toContain(files.dir)
+    }
   })
 
   it('the CSV has one record per redaction and the JSON is withheld.report/1', () => {
