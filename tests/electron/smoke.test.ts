@@ -1,7 +1,8 @@
 // Launches the built app in real Electron (security.md "R" checks). Skips cleanly where the Electron
 // binary is absent, as on CI machines without network: it is never downloaded from here.
 // Page code is typed through globalThis casts: this project's tsconfig has no DOM library.
-import { existsSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { _electron, type ElectronApplication, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -62,6 +63,8 @@ describe.skipIf(binary === null || !built)(
           'importDropped',
           'onAnalysisEvent',
           'onMenuCommand',
+          'saveReport',
+          'showSavedReport',
           'startAnalysis'
         ]
       })
@@ -104,6 +107,28 @@ describe.skipIf(binary === null || !built)(
         }
       })
       expect(facts).toEqual({ ready: true, windows: 1, isolatedRequire: 'undefined' })
+    })
+
+    it('prints a report to PDF in its hidden print window and saves it where the dialog said', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'withheld-electron-report-'))
+      try {
+        const target = join(dir, 'smoke.pdf')
+        // The save dialog is main's; answer it from main, as a user would.
+        await app.evaluate(({ dialog }, path) => {
+          dialog.showSaveDialog = (() => Promise.resolve({ canceled: false, filePath: path })) as never
+        }, target)
+        const outcome = await page.evaluate(() => {
+          const api = (globalThis as unknown as { api: { saveReport(r: unknown): Promise<unknown> } }).api
+          return api.saveReport({
+            baseName: 'smoke',
+            outputs: [{ format: 'pdf', html: '<!doctype html><h1>Smoke report</h1>', paper: 'a4' }]
+          })
+        })
+        expect(outcome).toMatchObject({ status: 'saved', fileNames: ['smoke.pdf'] })
+        expect(readFileSync(target).subarray(0, 5).toString('latin1')).toBe('%PDF-')
+      } finally {
+        rmSync(dir, { recursive: true, force: true })
+      }
     })
   }
 )
