@@ -8,7 +8,7 @@ import { isWorkspaceMarker } from '@core/backup/marker'
 import type { BackupFacts, BackupTarget, RestoreSource, WorkspaceMarker } from '@shared/ipc'
 
 export const MAX_BACKUP_ID_CHARS = 100
-/** The renderer sends 4 MiB chunks (codec.ts DEFAULT_CHUNK_BYTES); 64 MiB leaves room, bounds memory. */
+/** The renderer sends 256 KiB chunks (codec.ts DEFAULT_CHUNK_BYTES); 64 MiB leaves room, bounds memory. */
 export const MAX_BACKUP_CHUNK_BYTES = 64 * 1024 * 1024
 export const MAX_BACKUP_FILE_NAME_CHARS = 200
 /** Tables plus blobs and blobBytes: 9 today; 64 allows for growth without letting a payload balloon. */

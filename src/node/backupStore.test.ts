@@ -28,7 +28,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true })
 })
 
-// Larger than one 4 MiB restore chunk.
+// Larger than several restore chunks.
 const pdf = new Uint8Array(5_000_000).map((_, i) => (i * 7) & 0xff)
 const snapshot = {
   tables: [

@@ -38,8 +38,8 @@ import {
   type OpenForWrite
 } from './atomicWrite'
 
-/** 4 MiB per read: one IPC message; a 1 GB restore is ~250 of them. */
-export const RESTORE_CHUNK_BYTES = 4 * 1024 * 1024
+/** 1 MiB per read: one IPC message (a 1 GB restore is ~1,000), small enough not to stall the page. */
+export const RESTORE_CHUNK_BYTES = 1024 * 1024
 
 export type WriteTarget =
   { readonly kind: 'file'; readonly path: string } | { readonly kind: StoredBackupKind }

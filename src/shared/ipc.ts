@@ -162,7 +162,7 @@ export interface Commands {
   'backup:list': () => Promise<readonly StoredBackup[]>
   /** Open (dialog or stored name) and verify a backup; null when the dialog was cancelled. */
   'restore:open': (source: RestoreSource) => Promise<RestoreOpened | null>
-  /** The next ≤ 4 MiB of the body. */
+  /** The next ≤ 1 MiB of the body. */
   'restore:read': (readId: string) => Promise<RestoreChunk>
   'restore:close': (readId: string) => Promise<void>
   /** The workspace marker in userData (silent-reset detection, security.md D8). */

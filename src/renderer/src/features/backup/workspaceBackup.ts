@@ -1,6 +1,6 @@
 /**
  * The whole workspace to and from a backup (format: src/core/backup/). Writing takes one read-only
- * snapshot transaction (a consistent state; PDF Blobs are handles, their bytes are read later in 4 MiB
+ * snapshot transaction (a consistent state; PDF Blobs are handles, their bytes are read later in 256 KiB
  * slices), then streams the encoded body to main chunk by chunk, so the UI thread never holds more
  * than a chunk and a row, and is free between chunks. Restoring decodes the verified stream first (PDF
  * bytes become Blobs again), then replaces every table in **one** transaction: a failure part-way
