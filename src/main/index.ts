@@ -22,7 +22,7 @@ import { createLocalLog, installRequestFilter } from './network'
 import type { OriginContext } from './origins'
 import { denyAllPermissions } from './permissions'
 import { registerAppScheme, serveRenderer } from './protocol'
-import { APP_INDEX_URL } from './protocolPolicy'
+import { APP_INDEX_URL, APP_ORIGIN } from './protocolPolicy'
 import { createMainServices, type MainServices } from './services'
 import { utilitySpawner } from './utilitySpawner'
 import { buildWindowOptions } from './window'
@@ -34,6 +34,9 @@ const context: OriginContext = {
   devServerUrl: packaged ? undefined : process.env['ELECTRON_RENDERER_URL']
 }
 
+/** An app-origin folder that does not exist: a dictionary download would get a 404, never the CDN. */
+const NO_DICTIONARIES_URL = `${APP_ORIGIN}/no-spellcheck-dictionaries/`
+
 const ourWindows = new Set<BrowserWindow>()
 let mainWindow: BrowserWindow | null = null
 
@@ -43,8 +46,10 @@ function hardenSession(log: (line: string) => void): void {
   const defaultSession = session.defaultSession
   denyAllPermissions(defaultSession, log)
   installRequestFilter(defaultSession, context, log)
-  // Electron fetches spellchecker dictionaries from a Google CDN otherwise (security.md V4).
+  // Electron fetches spellchecker dictionaries from a Google CDN otherwise (security.md V4). Off, and
+  // should anything turn it back on, the download URL points into the app, which serves no dictionary.
   defaultSession.setSpellCheckerEnabled(false)
+  defaultSession.setSpellCheckerDictionaryDownloadURL(NO_DICTIONARIES_URL)
   serveRenderer(defaultSession, join(here, '..', 'renderer'))
 }
 

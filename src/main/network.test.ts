@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
@@ -64,5 +64,48 @@ describe('createLocalLog', () => {
     expect(text).toContain('second line')
     warn.mockRestore()
     await rm(dir, { recursive: true, force: true })
+  })
+
+  it('starts the file again past 1 MB instead of growing without end', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'withheld-log-'))
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined)
+    const log = createLocalLog(dir, 'blocked-requests.log')
+    const url = `https://tracker.example/${'x'.repeat(900)}`
+    // ~1,000 bytes a line: 1,500 lines pass the 1 MB cap once.
+    for (let i = 0; i < 1_500; i++) log(`blocked request (image) to ${url}?n=${i}`)
+    const { size } = await stat(join(dir, 'logs', 'blocked-requests.log'))
+    expect(size).toBeGreaterThan(0)
+    expect(size).toBeLessThanOrEqual(1024 * 1024)
+    const text = await readFile(join(dir, 'logs', 'blocked-requests.log'), 'utf8')
+    expect(text).toContain('?n=1499\n')
+    expect(text).not.toContain('?n=0\n')
+    warn.mockRestore()
+    await rm(dir, { recursive: true, force: true })
+  })
+
+  it('never throws when the log cannot be written', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'withheld-log-'))
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined)
+    // userData/logs is a file, so the folder cannot be made: a broken profile, not a crash.
+    await writeFile(join(dir, 'logs'), 'not a folder')
+    const log = createLocalLog(dir, 'blocked-requests.log')
+    expect(() => log('blocked request (xhr) to https://a.example/')).not.toThrow()
+    expect(warn).toHaveBeenCalledWith('withheld: blocked request (xhr) to https://a.example/')
+    warn.mockRestore()
+    await rm(dir, { recursive: true, force: true })
+  })
+
+  it('logs at most 300 characters of a blocked URL', () => {
+    let filter:
+      | ((details: { url: string; resourceType: string }, cb: (r: { cancel: boolean }) => void) => void)
+      | undefined
+    const session = {
+      webRequest: { onBeforeRequest: (f: typeof filter) => (filter = f) }
+    } as unknown as Session
+    const lines: string[] = []
+    installRequestFilter(session, packaged, (line) => lines.push(line))
+    filter!({ url: `https://evil.example/${'a'.repeat(1_000)}`, resourceType: 'image' }, () => undefined)
+    expect(lines).toHaveLength(1)
+    expect(lines[0]!.length).toBe('blocked request (image) to '.length + 300)
   })
 })

@@ -1,4 +1,4 @@
-// Static checks over the source tree and package.json (security.md E1, E5, V4, V5): settings and
+// Static checks over the source tree and package.json (security.md E1, E5, E11, V4, V5): settings and
 // modules that must never appear, whatever a future change intends.
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
@@ -34,8 +34,14 @@ const FORBIDDEN: [string, RegExp][] = [
   ['file:// UI', /loadURL\(\s*['"`]file:/],
   ['disable-web-security', /disable-web-security/],
   ['no-sandbox switch', /appendSwitch\(\s*['"]no-sandbox/],
-  ['crashReporter.start', /crashReporter\s*\.\s*start/],
+  ['crashReporter (any use)', /\bcrashReporter\b/],
   ['autoUpdater', /\bautoUpdater\b/],
+  ['an updater package', /from\s*['"](electron-updater|update-electron-app|electron-simple-updater)['"]/],
+  ['spellcheck: true', /spellcheck\s*:\s*true/],
+  ['setSpellCheckerEnabled(true)', /setSpellCheckerEnabled\(\s*true/],
+  ['navigator.sendBeacon', /sendBeacon\(/],
+  ['WebSocket or EventSource', /new\s+(WebSocket|EventSource)\(/],
+  ['fetch of a remote URL', /fetch\(\s*['"`](https?|wss?|ftp):/],
   ['electron net module', /import\s*\{[^}]*\bnet\b[^}]*\}\s*from\s*['"]electron['"]/],
   ['Node networking', /from\s*['"](node:)?(http|https|net|tls|dns|undici)['"]/],
   ['shell.openExternal without the URL check', /shell\.openExternal\((?![^)]*isSafeExternalUrl)/]
@@ -62,6 +68,24 @@ describe('static security checks over src/', () => {
   it('touches ipcRenderer only in the preload', () => {
     const offenders = files.filter((file) => /\bipcRenderer\b/.test(file.text)).map((file) => file.path)
     expect(offenders.filter((path) => !path.startsWith('src/preload/'))).toEqual([])
+  })
+})
+
+describe('spellchecker (security.md V4)', () => {
+  const index = files.find((file) => file.path === 'src/main/index.ts')!.text
+  const window = files.find((file) => file.path === 'src/main/window.ts')!.text
+
+  it('is off in the session and in the window, and can never download a remote dictionary', () => {
+    expect(index).toMatch(/defaultSession\.setSpellCheckerEnabled\(false\)/)
+    expect(index).toMatch(/defaultSession\.setSpellCheckerDictionaryDownloadURL\(NO_DICTIONARIES_URL\)/)
+    // The download base is inside the app's own origin, which serves no dictionaries.
+    expect(index).toMatch(/const NO_DICTIONARIES_URL = `\$\{APP_ORIGIN\}\/[^`]+\/`/)
+    expect(window).toMatch(/spellcheck: false/)
+  })
+
+  it('is never pointed anywhere else', () => {
+    const calls = files.filter((file) => /setSpellCheckerDictionaryDownloadURL\(/.test(file.text))
+    expect(calls.map((file) => file.path)).toEqual(['src/main/index.ts'])
   })
 })
 
