@@ -15,7 +15,7 @@ describe('vector boxes over scanned images', () => {
 
   beforeAll(async () => {
     corpus = await generateVectorOverScan(PAGES, 11)
-    result = await scanPdfBytes(corpus.pdf, 'police.pdf', { revealLeaks: true })
+    result = await scanPdfBytes(corpus.pdf, 'police.pdf', { revealLeaks: true, ocr: false })
   }, 120_000)
 
   const matchOn = (pageIndex: number, rect: PageRect) =>
