@@ -10,7 +10,7 @@ import { withheld } from '../../db/db'
 import { Dialog } from '../../ui/Dialog'
 import { plural } from '../../ui/format'
 import { ExportCancelled } from './cancel'
-import { FORMAT_LABELS, FORMAT_ORDER } from './outputs'
+import { FormatChoice, LayoutChoice, LeakedTextChoice, ScopeChoice } from './ExportChoices'
 import type { ExportScope } from '@core/report/fromLibrary'
 import { runExport, type ExportProgress } from './runExport'
 import { useExportTarget, type ReviewFilterScope } from './useExportTarget'
@@ -216,7 +216,6 @@ export function ExportDialog(props: ExportDialogProps): React.JSX.Element {
       return next
     })
   const pictures = formats.has('html') || formats.has('pdf')
-  const unfinished = target?.unfinished ?? 0
 
   return (
     <Dialog
@@ -240,138 +239,36 @@ export function ExportDialog(props: ExportDialogProps): React.JSX.Element {
         </>
       }
     >
-      <fieldset className="export-group">
-        <legend>What to report on</legend>
-        <label className="export-choice">
-          <input
-            type="radio"
-            name="scope"
-            checked={scopeKind === 'release'}
-            onChange={() => setScopeKind('release')}
-          />
-          The whole release “{release.name}” ({plural(target?.documentCount ?? 0, 'document')})
-        </label>
-        <label className="export-choice">
-          <input
-            type="radio"
-            name="scope"
-            checked={scopeKind === 'document'}
-            disabled={!document}
-            onChange={() => setScopeKind('document')}
-          />
-          {document ? `This document, “${document.name}”` : 'This document (open one to choose it)'}
-        </label>
-        <label className="export-choice">
-          <input
-            type="radio"
-            name="scope"
-            checked={scopeKind === 'filter'}
-            disabled={!filter}
-            onChange={() => setScopeKind('filter')}
-          />
-          {filter
-            ? `Only the redactions the review filter shows (${filter.label})`
-            : 'The review filter (set one in the review panel to choose it)'}
-        </label>
-        {unfinished > 0 ? (
-          <p className="export-note">
-            {plural(unfinished, 'document')} in this release {unfinished === 1 ? 'is' : 'are'} not fully
-            analysed: {unfinished === 1 ? 'its' : 'their'} redactions may be missing from the report.
-          </p>
-        ) : null}
-      </fieldset>
-
-      <fieldset className="export-group">
-        <legend>Formats</legend>
-        {FORMAT_ORDER.map((format) => (
-          <label key={format} className="export-choice">
-            <input
-              type="checkbox"
-              checked={formats.has(format)}
-              onChange={() => toggleFormat(format)}
-              data-testid={`export-format-${format}`}
-            />
-            {FORMAT_LABELS[format]}
-          </label>
-        ))}
-        <p className="export-note">
-          {formats.size > 1
-            ? 'Several formats: you choose a folder and each file is named after the report.'
-            : 'One format: you choose the file.'}
-        </p>
-      </fieldset>
-
-      <fieldset className="export-group export-row">
-        <legend>Layout</legend>
-        <label className="export-choice">
-          <input
-            type="checkbox"
-            checked={thumbnails}
-            disabled={!pictures}
-            onChange={() => setThumbnails((on) => !on)}
-            data-testid="export-thumbnails"
-          />
-          Page pictures with the boxes drawn on them
-        </label>
-        <label className="export-choice">
-          Paper{' '}
-          <select
-            className="select-small"
-            value={paperShown}
-            onChange={(event) => setPaper(event.target.value as PaperSize)}
-            data-testid="export-paper"
-          >
-            <option value="a4">A4</option>
-            <option value="letter">US Letter</option>
-          </select>
-        </label>
-      </fieldset>
-
-      <fieldset className="export-group">
-        <legend>Leaked text</legend>
-        <label className="export-choice">
-          <input
-            type="checkbox"
-            checked={includeLeakedText}
-            onChange={() => {
-              if (includeLeakedText) setIncludeLeakedText(false)
-              else setWarningLeaks(true)
-            }}
-            data-testid="export-leaked-text"
-          />
-          Include the text still readable under leaking boxes
-        </label>
-        {warningLeaks ? (
-          <div
-            className="export-warning"
-            role="alertdialog"
-            aria-labelledby="export-leak-warning"
-            data-testid="export-leak-warning"
-          >
-            <p id="export-leak-warning">
-              This puts back in the report the very words the agency meant to withhold: names, addresses,
-              advice. Anyone you send the report to can read them. Without it, the report still lists each
-              leak with its size and a fingerprint (SHA-256).
-            </p>
-            <div className="export-warning-actions">
-              <button type="button" className="button" onClick={() => setWarningLeaks(false)} autoFocus>
-                Keep it out
-              </button>
-              <button
-                type="button"
-                className="button button-danger"
-                onClick={() => {
-                  setIncludeLeakedText(true)
-                  setWarningLeaks(false)
-                }}
-                data-testid="export-leak-confirm"
-              >
-                Include leaked text
-              </button>
-            </div>
-          </div>
-        ) : null}
-      </fieldset>
+      <ScopeChoice
+        scopeKind={scopeKind}
+        onScope={setScopeKind}
+        releaseName={release.name}
+        documentCount={target?.documentCount ?? 0}
+        documentName={document?.name ?? null}
+        filterLabel={filter?.label ?? null}
+        unfinished={target?.unfinished ?? 0}
+      />
+      <FormatChoice formats={formats} onToggle={toggleFormat} />
+      <LayoutChoice
+        thumbnails={thumbnails}
+        pictures={pictures}
+        onThumbnails={() => setThumbnails((on) => !on)}
+        paper={paperShown}
+        onPaper={setPaper}
+      />
+      <LeakedTextChoice
+        included={includeLeakedText}
+        warning={warningLeaks}
+        onToggle={() => {
+          if (includeLeakedText) setIncludeLeakedText(false)
+          else setWarningLeaks(true)
+        }}
+        onConfirm={() => {
+          setIncludeLeakedText(true)
+          setWarningLeaks(false)
+        }}
+        onKeepOut={() => setWarningLeaks(false)}
+      />
     </Dialog>
   )
 }
