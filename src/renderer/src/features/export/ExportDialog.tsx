@@ -37,7 +37,7 @@ const PHASE_TEXT: Readonly<Record<ExportProgress['phase'], string>> = {
   leaks: 'Reading leaked text again from the PDFs',
   pictures: 'Drawing page pictures',
   building: 'Building the report…',
-  saving: 'Choose where to save, in the dialog…'
+  saving: 'Saving: choose where in the dialog. A PDF of a long release takes a minute to print…'
 }
 
 export function ExportDialog(props: ExportDialogProps): React.JSX.Element {
