@@ -126,7 +126,13 @@ export class RestoreError extends Error {
   override name = 'RestoreError'
 }
 
-/** Reads and decodes an opened backup; throws RestoreError with one sentence if it is not usable. */
+/**
+ * Reads and decodes an opened backup; throws RestoreError with one sentence if it is not usable.
+ * Rows are restored as the backup holds them, which is right while version 1 is the only schema. When
+ * version 2 ships, a backup with an older `schemaVersion` must be migrated first: restore it into a
+ * scratch database declared at its version and let Dexie's upgrade run, then copy (never put v1 rows
+ * straight into v2 tables).
+ */
 export async function readWorkspaceBackup(
   opened: OpenedBackup,
   api: BackupApi = window.api,
