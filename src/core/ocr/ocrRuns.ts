@@ -4,7 +4,7 @@
  * over its box; words are grouped into lines first so a line's glyphs share one height (tesseract's
  * word boxes hug the ink: "was" is shorter than "s9(2)(a)" on the same line). Also fixes the few OCR
  * confusions that break a ground citation: roman "(i)" read as "(1)" or "(l)", a leading "s" read as
- * "5" ("59(2)(a)"), "§" for "s".
+ * "5" ("59(2)(a)"), "§" for "s", braces for brackets.
  */
 import type { Glyph } from '../pdf/pageContent'
 import type { PageRect } from '../types'
@@ -33,6 +33,8 @@ const ROMAN_FIXES: ReadonlyArray<[RegExp, string]> = [
 /** One OCR token, corrected where a ground citation shows through the misreading. */
 export function normaliseOcrWord(text: string): string {
   let out = text.replace(/[“”]/gu, '"').replace(/[‘’]/gu, "'")
+  // Braces for brackets ("[s18{d))"): small type in a scan; no citation or label word has braces.
+  if (/\d/u.test(out)) out = out.replace(/\{/gu, '(').replace(/\}/gu, ')')
   // "§9(2)(a)" and "59(2)(a)": a section sign or a 5 standing for the "s" prefix.
   out = out.replace(/^([[(]?)(?:§|5)(\d{1,2}\()/u, '$1s$2')
   // After the first bracket group, "(1)" can only be a misread roman numeral in an NZ citation.

@@ -183,6 +183,7 @@ describe('labels of raster boxes from OCR words', () => {
     expect(normaliseOcrWord('s9(2)(g)(1)')).toBe('s9(2)(g)(i)')
     expect(normaliseOcrWord('9(2)(b)(11)')).toBe('9(2)(b)(ii)')
     expect(normaliseOcrWord('[§6(a)]')).toBe('[s6(a)]')
+    expect(normaliseOcrWord('[s18{d))')).toBe('[s18(d))')
     expect(normaliseOcrWord('2024')).toBe('2024')
   })
 })

@@ -18,7 +18,14 @@ import { BandIndex, glyphText, type TextRun } from '../detect/textRuns'
 import { placeholderPage } from '../detect/withheldPage'
 import { coverage, height, type Rect } from '../detect/geometry'
 import type { OcrEngine, OcrRaster, OcrWord, PxRect } from './ocrEngine'
-import { MIN_WORD_CONFIDENCE, citesGround, ocrRuns, textLayerRuns, type PageWord } from './ocrRuns'
+import {
+  MIN_WORD_CONFIDENCE,
+  citesGround,
+  normaliseOcrWord,
+  ocrRuns,
+  textLayerRuns,
+  type PageWord
+} from './ocrRuns'
 import { labelStrips, lineHeightOfBoxes } from './strips'
 
 export interface ScannedPageInput {
@@ -79,7 +86,7 @@ function toPageWords(words: readonly OcrWord[], pxPerPt: number): PageWord[] {
   return words
     .filter((w) => w.text.trim() !== '' && (w.confidence >= MIN_WORD_CONFIDENCE || citesGround(w.text)))
     .map((w) => ({
-      text: w.text,
+      text: normaliseOcrWord(w.text.trim()),
       confidence: w.confidence,
       pageRect: [
         w.rectPx[0] / pxPerPt,

@@ -1,8 +1,8 @@
 /**
  * Where to read a raster box's ground label: the places detect/labels.ts looks for a vector box's
  * label, as page strips. The box's line (inline after or before it, and out in either margin),
- * a strip just above and just below it when a short line is printed there, and its inside when something light is printed on a dark box
- * (or something dark in a white one). Strips over blank paper are dropped before any OCR, and strips
+ * a strip just above and just below it when a short line is printed there, and its inside when
+ * something light is printed on a dark box (or something dark in a white one). Strips over blank paper are dropped before any OCR, and strips
  * that overlap are merged, so a page with ten boxes costs a handful of OCR calls, not forty.
  */
 import type { GreyBitmap } from '../raster/detectRasterBoxes'
@@ -40,16 +40,20 @@ const EDGE_GAP_PT = 1.5
 const MARGIN_SHARE = 0.15
 /** A line above or below wider than this many line heights is body text, not a label on its own. */
 const LABEL_LINE_MAX_LINES = 14
-/** Grey levels: ink below, light print on a dark box above. */
-const INK_BELOW = 128
 /**
  * Print worth reading: darker than this. Small type (7 pt) at 100 dpi is all anti-aliased edge and
  * seldom reaches 128; scanned paper with noise stays above ~205 (grey 232+, σ up to 8).
  */
 const PRINT_BELOW = 175
+/** Light print on a dark box: lighter than this (box ink is 0–110 in a scan). */
 const LIGHT_ABOVE = 170
 /** A strip needs this much ink (share of its pixels outside boxes) to be worth reading. */
 const MIN_INK_SHARE = 0.002
+/**
+ * Print inside a box worth reading, square points: one 7 pt character is ~6. Scanned box ink (grey
+ * 0–60, noise σ ≤ 8) never passes 170, so a dark box with nothing on it stays at 0.
+ */
+const MIN_INSIDE_PRINT_PT2 = 4
 
 /** The page's text line height as the boxes show it: the median one-line box height. */
 export function lineHeightOfBoxes(boxes: readonly StripBox[]): number {
@@ -199,9 +203,11 @@ export function labelStrips(
     ]
     if (inset[2] - inset[0] < 4 || inset[3] - inset[1] < 3) return
     const printed = box.white
-      ? inkShare(bitmap, pxPerPt, inset, (g) => g < INK_BELOW)
+      ? inkShare(bitmap, pxPerPt, inset, (g) => g < PRINT_BELOW)
       : inkShare(bitmap, pxPerPt, inset, (g) => g > LIGHT_ABOVE)
-    if (printed >= 0.01) add(inset, !box.white, index)
+    // By area, not share: a 35 pt label in a 500 pt line-wide box is under 1% of it.
+    const printedPt2 = printed * (inset[2] - inset[0]) * (inset[3] - inset[1])
+    if (printedPt2 >= MIN_INSIDE_PRINT_PT2) add(inset, !box.white, index)
   })
   const inked = strips.filter(
     (s) =>
