@@ -7,15 +7,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchApp, type App } from './harness/harness'
 import { fixtureDir, type FixtureDir } from './harness/libraryFixtures'
 import { generateScanCorpus } from '../fixtures/scans/generateScans'
+import { generateVectorOverScan } from '../fixtures/scans/vectorOverScan'
 
 let app: App
 let files: FixtureDir
 let scanPath: string
+let policePath: string
 
 beforeAll(async () => {
   files = fixtureDir()
   // Two scanned pages (150 and 200 dpi JPEG images, boxes burned into the pixels).
   scanPath = files.write('scanned-release.pdf', (await generateScanCorpus(2, 3)).pdf)
+  // One scanned page with black vector boxes drawn over it, some over words still in the image.
+  policePath = files.write('police-release.pdf', (await generateVectorOverScan(1, 11)).pdf)
   app = await launchApp()
 })
 
@@ -26,34 +30,31 @@ afterAll(async () => {
 
 const row = () => app.page.getByTestId('document-row').filter({ hasText: 'scanned-release.pdf' })
 
-/** The document's detected boxes as stored, with their review status. */
-const storedBoxes = (documentId: string) =>
-  app.page.evaluate(
-    (id) =>
-      new Promise<{ id: string; status: string; source: string | null }[]>((resolve, reject) => {
-        const open = indexedDB.open('withheld')
-        open.onerror = () => reject(open.error)
-        open.onsuccess = () => {
-          const request = open.result
-            .transaction('redactions')
-            .objectStore('redactions')
-            .index('documentId')
-            .getAll(id)
-          request.onsuccess = () => {
-            resolve(
-              (request.result as { id: string; status: string; source: string | null }[]).map((r) => ({
-                id: r.id,
-                status: r.status,
-                source: r.source
-              }))
-            )
-            open.result.close()
-          }
-          request.onerror = () => reject(request.error)
-        }
-      }),
-    documentId
-  )
+interface StoredBox {
+  readonly id: string
+  readonly status: string
+  readonly source: string | null
+  readonly leak: string | null
+}
+
+/**
+ * The document's boxes as stored in IndexedDB. Page-side code goes as a string: this project's Node
+ * typings have no DOM.
+ */
+const storedBoxes = (documentId: string): Promise<StoredBox[]> =>
+  app.page.evaluate(`new Promise((resolve, reject) => {
+    const open = indexedDB.open('withheld')
+    open.onerror = () => reject(open.error)
+    open.onsuccess = () => {
+      const request = open.result.transaction('redactions').objectStore('redactions').index('documentId')
+        .getAll(${JSON.stringify(documentId)})
+      request.onsuccess = () => {
+        resolve(request.result.map((r) => ({ id: r.id, status: r.status, source: r.source, leak: r.leak ? r.leak.kind : null })))
+        open.result.close()
+      }
+      request.onerror = () => reject(request.error)
+    }
+  })`)
 
 describe('re-analyse a scanned document at a higher resolution', () => {
   it('runs the analysis again at 200 dpi, showing its progress, and keeps the boxes', async () => {
@@ -66,17 +67,17 @@ describe('re-analyse a scanned document at a higher resolution', () => {
     await app.screenshot('reanalyse-offered')
 
     // Record every state the row shows from here on, so a quick run cannot slip past the test.
-    await app.page.evaluate(() => {
-      const seen: string[] = []
-      ;(window as unknown as { __states: string[] }).__states = seen
-      const target = document.querySelector('[data-testid="document-row"]')!
+    await app.page.evaluate(`(() => {
+      const seen = []
+      window.__states = seen
+      const target = document.querySelector('[data-testid="document-row"]')
       new MutationObserver(() => {
-        const state = target.getAttribute('data-state') ?? ''
+        const state = target.getAttribute('data-state') || ''
         if (seen[seen.length - 1] !== state) seen.push(state)
       }).observe(target, { attributes: true, attributeFilter: ['data-state'] })
-    })
+    })()`)
     await select.selectOption('200')
-    const states = () => app.page.evaluate(() => (window as unknown as { __states: string[] }).__states)
+    const states = (): Promise<string[]> => app.page.evaluate('window.__states')
     await expect.poll(states, { timeout: 60_000 }).toContain('running')
     await app.screenshot('reanalyse-running')
     await expect.poll(() => row().getAttribute('data-state'), { timeout: 120_000 }).toBe('done')
@@ -88,5 +89,21 @@ describe('re-analyse a scanned document at a higher resolution', () => {
     expect(after.filter((b) => b.source === 'raster').length).toBeGreaterThan(0)
     await expect.poll(() => row().getByTestId('document-state').textContent()).toMatch(/\d+ redactions?/)
     await app.screenshot('reanalyse-done')
+  })
+
+  it('warns of a box drawn over a scan whose image still shows the words under it', async () => {
+    const [documentId] = await app.importViaDialog([policePath])
+    const police = app.page.getByTestId('document-row').filter({ hasText: 'police-release.pdf' })
+    await expect.poll(() => police.getByTestId('document-state').textContent()).toMatch(/leak warning/)
+    const leaky = (await storedBoxes(documentId!)).filter((b) => b.leak === 'image-under-box')
+    expect(leaky.length).toBeGreaterThanOrEqual(5)
+    await app.openDocument('police-release.pdf')
+    const box = app.page.locator(`.redaction-box[data-redaction-id="${leaky[0]!.id}"]`)
+    await box.waitFor({ timeout: 30_000 })
+    await box.click()
+    await expect
+      .poll(() => app.page.getByTestId('review-detail').textContent())
+      .toContain('The page image under this box still shows what it covers')
+    await app.screenshot('image-under-box-detail')
   })
 })

@@ -75,7 +75,10 @@ export const RedactionDetail = forwardRef<RedactionDetailHandle, RedactionDetail
         </p>
         {row.leak ? (
           <p className="review-detail-leak" role="note">
-            ⚠&#xFE0E; {row.leak.chars} characters can still be read from under this box.
+            ⚠&#xFE0E;{' '}
+            {row.leak.kind === 'image-under-box'
+              ? `The page image under this box still shows what it covers (${row.leak.chars} ink marks).`
+              : `${row.leak.chars} characters can still be read from under this box.`}
           </p>
         ) : null}
         <div className={`review-detail-grounds family-${family}`}>
