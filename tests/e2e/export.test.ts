@@ -239,6 +239,10 @@ describe('leaked text and cancelling', () => {
     await app.importViaDialog([files.write('annex.pdf', await longPdf(120))])
     await page.getByTestId('export-button').click()
     await page.getByLabel(/The whole release/).check()
+    // The dialog remembers the last formats (JSON only, from the test before): pictures need HTML.
+    await page.getByTestId('export-format-html').check()
+    expect(await page.getByTestId('export-format-json').isChecked()).toBe(true)
+    await page.getByTestId('export-thumbnails').check()
     const before = readdirSync(out).sort()
     await page.getByTestId('export-start').click()
     const progress = page.getByTestId('export-progress')

@@ -12,6 +12,7 @@ import { plural } from '../../ui/format'
 import { ExportCancelled } from './cancel'
 import { FormatChoice, LayoutChoice, LeakedTextChoice, ScopeChoice } from './ExportChoices'
 import type { ExportScope } from '@core/report/fromLibrary'
+import { loadRemembered, saveRemembered } from './remembered'
 import { runExport, type ExportProgress } from './runExport'
 import { useExportTarget, type ReviewFilterScope } from './useExportTarget'
 import './export.css'
@@ -43,9 +44,10 @@ const PHASE_TEXT: Readonly<Record<ExportProgress['phase'], string>> = {
 export function ExportDialog(props: ExportDialogProps): React.JSX.Element {
   const target = useExportTarget(props.releaseId, props.documentId)
   const [scopeKind, setScopeKind] = useState<ScopeKind>(props.documentId ? 'document' : 'release')
-  const [formats, setFormats] = useState<ReadonlySet<ReportFileFormat>>(() => new Set(['html']))
-  const [thumbnails, setThumbnails] = useState(true)
-  const [paper, setPaper] = useState<PaperSize | null>(null)
+  const [remembered] = useState(loadRemembered)
+  const [formats, setFormats] = useState<ReadonlySet<ReportFileFormat>>(remembered.formats)
+  const [thumbnails, setThumbnails] = useState(remembered.thumbnails)
+  const [paper, setPaper] = useState<PaperSize | null>(remembered.paper)
   const [includeLeakedText, setIncludeLeakedText] = useState(false)
   const [warningLeaks, setWarningLeaks] = useState(false)
   const [stage, setStage] = useState<Stage>({ kind: 'choosing' })
@@ -69,6 +71,7 @@ export function ExportDialog(props: ExportDialogProps): React.JSX.Element {
   const start = (): void => {
     const chosen = scope()
     if (!release || !chosen || formats.size === 0) return
+    saveRemembered({ formats, thumbnails, paper })
     const controller = new AbortController()
     abortRef.current = controller
     setStage({ kind: 'running', progress: { phase: 'reading', done: 0, total: 1 } })

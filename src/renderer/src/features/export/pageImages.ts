@@ -1,8 +1,9 @@
 /**
  * Small pictures of the report's pages, drawn with pdf.js in the renderer (the same watchdog-guarded
- * session the viewer uses) and embedded in the HTML as PNG data URLs; the report draws its numbered
- * boxes over them (src/core/report/htmlParts.ts). One document is open at a time and each canvas is
- * freed after use, so a 1,000-page release costs one page's canvas of memory, not a thousand.
+ * session the viewer uses) and embedded in the HTML as PNG data URLs (JPEG for heavy scans); the
+ * report draws its numbered boxes over them (src/core/report/htmlParts.ts). One document is open at
+ * a time and each canvas is freed after use, so a 1,000-page release costs one page's canvas of
+ * memory, not a thousand.
  * A page that cannot be drawn (a locked PDF, a broken page) keeps the outline-only thumbnail.
  */
 import { pageImageKey } from '@core/report/htmlParts'
@@ -17,6 +18,21 @@ import { throwIfAborted } from './cancel'
  */
 export const THUMBNAIL_WIDTH_PX = 180
 
+/**
+ * A text page at 180 px is ~20–30 kB of PNG (base64); a scanned or photographic page can be 3–4 times
+ * that, where JPEG at 0.8 is a third of the size and looks the same at thumbnail scale. Past this
+ * many characters of PNG, the smaller of the two is kept.
+ */
+const PNG_MAX_CHARS = 48_000
+const JPEG_QUALITY = 0.8
+
+function smallestDataUrl(canvas: HTMLCanvasElement): string {
+  const png = canvas.toDataURL('image/png')
+  if (png.length <= PNG_MAX_CHARS) return png
+  const jpeg = canvas.toDataURL('image/jpeg', JPEG_QUALITY)
+  return jpeg.length < png.length ? jpeg : png
+}
+
 async function drawPage(session: PdfSession, pageIndex: number, widthPt: number): Promise<string> {
   const page = await session.getPage(pageIndex)
   const viewport = page.getViewport({ scale: THUMBNAIL_WIDTH_PX / Math.max(1, widthPt) })
@@ -25,7 +41,7 @@ async function drawPage(session: PdfSession, pageIndex: number, widthPt: number)
   canvas.height = Math.max(1, Math.round(viewport.height))
   try {
     await session.render(page, { canvas, viewport }).promise
-    return canvas.toDataURL('image/png')
+    return smallestDataUrl(canvas)
   } finally {
     canvas.width = 0
     canvas.height = 0
