@@ -7,7 +7,6 @@
  * is tests/integration/extremes.test.ts, and its workers would only compete for the 2 cores.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { MAX_CANVAS_PIXELS, MAX_CANVAS_SIDE_PX } from '../../src/renderer/src/pdf/canvasSize'
 import { extremePdfs } from '../fixtures/extremePdfs'
 import { launchApp, type App } from './harness/harness'
 import { fixtureDir, type FixtureDir } from './harness/libraryFixtures'
@@ -21,6 +20,9 @@ import {
   waitPainted
 } from './viewer.helpers'
 
+/** The viewer's caps (src/renderer/src/pdf/canvasSize.ts, the web tsconfig): pdf.js viewer's own values. */
+const MAX_CANVAS_PIXELS = 2 ** 25
+const MAX_CANVAS_SIDE_PX = 32_767
 /** Visible pages (≤ 3 at fit width in 800 px) plus 2 either side, with one spare (as viewer-states). */
 const MAX_LIVE_CANVASES = 8
 
