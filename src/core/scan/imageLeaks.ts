@@ -62,15 +62,17 @@ export function pdfjsImageLookup(page: PDFPageProxy, list: OperatorListLike): Im
   }
 }
 
-/** Images painted before the box's own fills and overlapping it. */
+/**
+ * Images overlapping the box and painted before some of its own fills (fills mostly inside the box),
+ * so that the box hides them. A page background drawn before the scan is inside a page-size box too;
+ * that is why the test is "before one of its fills", not "before all of them".
+ */
 function imagesUnder(r: ScanRedaction, content: PageContent): ImagePaint[] {
-  let firstSeq = Infinity
+  let lastSeq = -Infinity
   for (const f of content.fills) {
-    if (f.alpha >= 0.9 && coverage(f.rect, r.bbox) >= PART_OF_BOX_COVERAGE)
-      firstSeq = Math.min(firstSeq, f.seq)
+    if (f.alpha >= 0.9 && coverage(f.rect, r.bbox) >= PART_OF_BOX_COVERAGE) lastSeq = Math.max(lastSeq, f.seq)
   }
-  if (firstSeq === Infinity) return []
-  return content.images.filter((im) => im.seq < firstSeq && intersectionArea(im.rect, r.bbox) > 0)
+  return content.images.filter((im) => im.seq < lastSeq && intersectionArea(im.rect, r.bbox) > 0)
 }
 
 export async function withImageLeaks(
