@@ -4,6 +4,7 @@
  * and "Show in folder". Writing the files is the services' job (src/node/reportFiles.ts, atomic).
  */
 import { randomBytes } from 'node:crypto'
+import { join } from 'node:path'
 import { app, BrowserWindow, dialog, session, shell, type Session } from 'electron'
 import type { PaperSize, ReportSaveOutcome, ReportSaveRequest } from '@shared/ipc'
 import {
@@ -86,7 +87,7 @@ async function chooseDestination(
   if (only && request.outputs.length === 1) {
     const options = {
       title: 'Save report',
-      defaultPath: `${documents}/${suggestedFileName(request.baseName, only.format)}`,
+      defaultPath: join(documents, suggestedFileName(request.baseName, only.format)),
       filters: [{ name: FORMAT_NAMES[only.format], extensions: [REPORT_EXTENSIONS[only.format]] }]
     }
     const choice = window
