@@ -145,6 +145,51 @@ describe('a whole review makes no request outside the app', () => {
     await page.locator('.document-viewer[data-state="ready"]').waitFor({ timeout: 60_000 })
   })
 
+  it('lets CSP refuse an inline script, string eval, a remote fetch and a worker from a blob (E6, V3)', async () => {
+    const { page } = app
+    const before = app.problems.csp.length
+    await page.evaluate(() => {
+      const g = globalThis as unknown as {
+        document: {
+          createElement(tag: string): { textContent: string }
+          body: { append(node: unknown): void }
+        }
+        Blob: new (parts: string[]) => unknown
+        URL: { createObjectURL(blob: unknown): string }
+        Worker: new (url: string) => unknown
+        fetch(url: string): Promise<unknown>
+      }
+      const script = g.document.createElement('script')
+      script.textContent = 'window.__inlineRan = true'
+      g.document.body.append(script)
+      try {
+        new g.Worker(g.URL.createObjectURL(new g.Blob(['postMessage(1)'])))
+      } catch {
+        // Refused outright (SecurityError) or reported as a violation: either way no worker runs.
+      }
+      return g.fetch('https://canary.invalid/beacon').then(
+        () => 'sent',
+        () => 'refused'
+      )
+    })
+    // A false string predicate is polled through eval by page-side code, not by the debugger (which
+    // CSP exempts): with no 'unsafe-eval' the page refuses it.
+    await expect(
+      page.waitForFunction('globalThis.__neverSet === 1', undefined, { timeout: 2_000 })
+    ).rejects.toThrow(/unsafe-eval/)
+    expect(await page.evaluate(() => (globalThis as { __inlineRan?: boolean }).__inlineRan ?? false)).toBe(
+      false
+    )
+    await expect.poll(() => app.problems.csp.length - before).toBeGreaterThanOrEqual(4)
+    const violations = app.problems.csp.splice(before).join('\n')
+    expect(violations).toMatch(/script-src(-elem)? blocked \(?inline/)
+    expect(violations).toMatch(/eval/)
+    expect(violations).toMatch(/connect-src.*canary\.invalid/)
+    expect(violations).toMatch(/worker-src blocked blob/)
+    // Refused by CSP before any request was made: nothing reached the network recorder.
+    expect(requests.filter(({ url }) => url.includes('canary.invalid'))).toEqual([])
+  })
+
   it('saw the app and pdf.js worker traffic, and not one request off the app origin', () => {
     const off = requests.filter(({ url }) => !url.startsWith(`${app.origin}/`))
     console.log(
