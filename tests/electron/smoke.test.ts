@@ -58,14 +58,26 @@ describe.skipIf(binary === null || !built)(
         require: 'undefined',
         process: 'undefined',
         api: [
+          'abortBackup',
+          'beginBackup',
           'cancelAnalysis',
+          'closeReady',
+          'closeRestore',
+          'finishBackup',
           'importDialog',
           'importDropped',
+          'listBackups',
           'onAnalysisEvent',
+          'onBeforeClose',
           'onMenuCommand',
+          'openRestore',
+          'readRestore',
+          'readWorkspaceMarker',
           'saveReport',
           'showSavedReport',
-          'startAnalysis'
+          'startAnalysis',
+          'writeBackup',
+          'writeWorkspaceMarker'
         ]
       })
     })
