@@ -1,8 +1,10 @@
-// Static checks over the source tree and package.json (security.md E1, E5, E11, V4, V5): settings and
+// Static checks over the source tree, package.json and the built bundles (security.md E1, E5, E11,
+// D1, P2, P3, V4, V5, X3): settings and
 // modules that must never appear, whatever a future change intends.
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { APP_ORIGIN } from './protocolPolicy'
 
 const repoRoot = resolve(import.meta.dirname, '..', '..')
 const srcDir = join(repoRoot, 'src')
@@ -108,6 +110,25 @@ describe('dependency allowlist (security.md V4)', () => {
   })
 })
 
+describe('the app origin never changes (security.md D1)', () => {
+  it('is app://withheld, where every user’s IndexedDB lives', () => {
+    // Changing scheme or host (or moving to file://) would open an empty database for every user.
+    expect(APP_ORIGIN).toBe('app://withheld')
+  })
+})
+
+describe('no jsPDF and no AcroForm writing (security.md X3)', () => {
+  it('exports without jsPDF, so its AcroForm injection bugs cannot reach a report', () => {
+    const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
+      dependencies?: Record<string, string>
+    }
+    expect(Object.keys(pkg.dependencies ?? {}).filter((name) => /jspdf/i.test(name))).toEqual([])
+    expect(
+      files.filter((file) => /\bAcroForm\b|from\s*['"]jspdf['"]/.test(file.text)).map((f) => f.path)
+    ).toEqual([])
+  })
+})
+
 describe('Electron is never downgraded (security.md E11)', () => {
   /** Raise this with each release; a downgrade deletes users' IndexedDB (electron/electron#24882). */
   const LAST_SHIPPED_ELECTRON = [45, 5, 0]
@@ -139,6 +160,28 @@ describe('built bundles (after `npm run build`)', () => {
     // Electron's own npm entry (it downloads and locates the binary) must never end up inside.
     for (const text of [main!, preload!]) expect(text).not.toMatch(/path\.txt|Downloading Electron binary/)
   })
+
+  const rendererAssets = (() => {
+    try {
+      const dir = join(repoRoot, 'out', 'renderer', 'assets')
+      return readdirSync(dir)
+        .filter((name) => /\.m?js$/.test(name))
+        .map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') }))
+    } catch {
+      return []
+    }
+  })()
+
+  it.skipIf(rendererAssets.length === 0)(
+    'ship no PDF scripting, no XFA and no eval path in the renderer (security.md P2, P3)',
+    () => {
+      for (const { name, text } of rendererAssets) {
+        expect(text, name).not.toMatch(/pdf\.sandbox|quickjs|PDFScriptingManager/)
+        expect(text, name).not.toMatch(/enableXfa\s*:\s*(true|!0)/)
+        expect(text, name).not.toMatch(/isEvalSupported\s*:\s*(true|!0)/)
+      }
+    }
+  )
 
   it.skipIf(preload === null)(
     'ship the preload as a classic CommonJS script, as the sandbox requires',
