@@ -1,6 +1,6 @@
 /**
- * Adds `image-under-box` leaks to a page's vector redactions: for each vector box drawn over a page
- * image (the image painted before the box), the image's own pixels under the box are judged
+ * Adds `image-under-box` leaks to a page's redactions: for each box drawn as vector fills over a page
+ * image (the image painted before the fills), the image's own pixels under the box are judged
  * (imageUnderBox.ts). Real police FOIA releases do exactly this: a black rectangle drawn over the
  * scan, the scan underneath untouched. A box over pixels that were already blacked out is no leak,
  * and the raster pass (rasterPass.ts) counts it once.
@@ -9,8 +9,8 @@ import type { PDFPageProxy } from 'pdfjs-dist'
 import { OPS } from '../pdf/ops'
 import type { ImagePaint, PageContent } from '../pdf/pageContent'
 import type { OperatorListLike } from '../pdf/walkOperatorList'
-import type { ScanPage, ScanRedaction } from '../types'
-import { coverage, intersectionArea } from '../detect/geometry'
+import type { PageRect, ScanPage, ScanRedaction } from '../types'
+import { coverage, intersection, intersectionArea } from '../detect/geometry'
 import { imageLeak, judgeRegion, sampleUnderBox, type DecodedImage } from './imageUnderBox'
 import { paintsOnlyRectsAndImages, type PageLayers, type PlacedImage } from './imagePageRaster'
 
@@ -63,16 +63,27 @@ export function pdfjsImageLookup(page: PDFPageProxy, list: OperatorListLike): Im
 }
 
 /**
- * Images overlapping the box and painted before some of its own fills (fills mostly inside the box),
- * so that the box hides them. A page background drawn before the scan is inside a page-size box too;
- * that is why the test is "before one of its fills", not "before all of them".
+ * What the box hides of each image: the box's own fills (opaque, mostly inside the box) painted after
+ * the image, each clipped to the box. A page background drawn before the scan lies inside a page-size
+ * box too, but it is painted first and hides nothing. Judging fill by fill, not the box's bounds, keeps
+ * a raster box that spans two vector boxes and the paper between them from counting that paper.
  */
-function imagesUnder(r: ScanRedaction, content: PageContent): ImagePaint[] {
-  let lastSeq = -Infinity
-  for (const f of content.fills) {
-    if (f.alpha >= 0.9 && coverage(f.rect, r.bbox) >= PART_OF_BOX_COVERAGE) lastSeq = Math.max(lastSeq, f.seq)
+function hiddenParts(r: ScanRedaction, content: PageContent): { paint: ImagePaint; rects: PageRect[] }[] {
+  const fills = content.fills.filter(
+    (f) => f.alpha >= 0.9 && coverage(f.rect, r.bbox) >= PART_OF_BOX_COVERAGE
+  )
+  const parts = []
+  for (const paint of content.images) {
+    if (intersectionArea(paint.rect, r.bbox) <= 0) continue
+    const rects: PageRect[] = []
+    for (const f of fills) {
+      if (f.seq <= paint.seq) continue
+      const part = intersection(f.rect, r.bbox)
+      if (part && !rects.some((q) => q.every((v, k) => Math.abs(v - part[k]!) < 0.01))) rects.push(part)
+    }
+    if (rects.length > 0) parts.push({ paint, rects })
   }
-  return content.images.filter((im) => im.seq < lastSeq && intersectionArea(im.rect, r.bbox) > 0)
+  return parts
 }
 
 export async function withImageLeaks(
@@ -84,15 +95,19 @@ export async function withImageLeaks(
   let changed = false
   const redactions: ScanRedaction[] = []
   for (const r of page.redactions) {
-    if (r.source !== 'vector' || r.leak) {
+    // Raster boxes too: one that is really a vector fill the vector pass left out has fills under it.
+    if ((r.source !== 'vector' && r.source !== 'raster') || r.leak) {
       redactions.push(r)
       continue
     }
     const regions = []
-    for (const paint of imagesUnder(r, content)) {
+    for (const { paint, rects } of hiddenParts(r, content)) {
       const image = await lookup(paint)
-      const sample = image ? sampleUnderBox(image, paint.matrix, r.bbox) : null
-      if (sample) regions.push({ sample, verdict: judgeRegion(sample) })
+      if (!image) continue
+      for (const rect of rects) {
+        const sample = sampleUnderBox(image, paint.matrix, rect)
+        if (sample) regions.push({ sample, verdict: judgeRegion(sample) })
+      }
     }
     const leak = imageLeak(regions)
     if (leak) changed = true

@@ -213,8 +213,19 @@ export async function scanPage(
       { revealLeaks }
     )
     const lookup = pdfjsImageLookup(page, operatorList)
-    const withLeaks = await withImageLeaks(detected, content, lookup)
-    return await withRasterBoxes(withLeaks, content, lookup, operatorList, page, rasterise, revealLeaks, ocr)
+    const merged = await withRasterBoxes(
+      detected,
+      content,
+      lookup,
+      operatorList,
+      page,
+      rasterise,
+      revealLeaks,
+      ocr
+    )
+    // After the raster pass: a vector fill the vector pass passed over (a square box near the top of
+    // a page can pass for a logo) comes back as a raster box, and the image under it is judged too.
+    return await withImageLeaks(merged, content, lookup)
   } catch (err) {
     return {
       index,
