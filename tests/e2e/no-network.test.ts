@@ -197,7 +197,7 @@ describe('a whole review makes no request outside the app', () => {
         `${workerUrls.length} workers, ${off.length} off-origin`
     )
     // The recorder works: it saw each pdf.js worker's script being fetched (one per opened document).
-    const workerScripts = requests.filter(({ url }) => /\/assets\/pdf\.worker-[^/]+\.mjs$/.test(url))
+    const workerScripts = requests.filter(({ url }) => /\/assets\/pdfWorker-[^/]+\.js$/.test(url))
     expect(workerScripts.length).toBeGreaterThanOrEqual(3)
     expect(workerUrls.length).toBeGreaterThan(0)
     expect(workerUrls.filter((url) => !url.startsWith(`${app.origin}/`))).toEqual([])

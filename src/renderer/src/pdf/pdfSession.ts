@@ -13,7 +13,7 @@ import {
   type PDFPageProxy
 } from 'pdfjs-dist'
 import type { RenderParameters } from 'pdfjs-dist/types/src/display/api'
-import workerUrl from 'pdfjs-dist/build/pdf.worker.mjs?url'
+import workerUrl from './pdfWorker?worker&url'
 import { pdfLoadOptions } from './loadOptions'
 import { OPEN_TIMEOUT_MS, PausableDeadline, PdfEngineHang, STALL_TIMEOUT_MS, StallWatchdog } from './watchdog'
 
