@@ -3,6 +3,7 @@
 // the grounds catalogues, no update feed. Reading the binary's fuses back (`npx @electron/fuses read`)
 // needs a packaged app, so that part stays with the release job (docs/security-coverage.md).
 import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 
@@ -74,5 +75,18 @@ describe('electron-builder packaging config (security.md E10)', () => {
   it('is the only packaging config: no "build" key in package.json competes with it', () => {
     const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as Record<string, unknown>
     expect(pkg['build']).toBeUndefined()
+  })
+
+  it("passes electron-builder's own schema check, which refuses an unknown fuse", async () => {
+    // The packager's validator, run offline: a typo in a fuse name would otherwise surface only on
+    // the release machine.
+    const require = createRequire(import.meta.url)
+    const { validateConfiguration } = require('app-builder-lib/out/util/config/config.js') as {
+      validateConfiguration(config: unknown, logger: unknown): Promise<void>
+    }
+    const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => unknown }
+    await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined()
+    const typo = { ...config, electronFuses: { ...config.electronFuses, runAsNodee: false } }
+    await expect(validateConfiguration(typo, new DebugLogger(false))).rejects.toThrow(/electronFuses/)
   })
 })
