@@ -28,5 +28,8 @@ describe('tesseract.js options', () => {
     expect(pixels[0]).toBe(255)
     // Row 1, columns 1–2 of the bitmap land at the padding offset (12, 12).
     expect([pixels[12 * 26 + 12], pixels[12 * 26 + 13], pixels[13 * 26 + 12]]).toEqual([50, 60, 90])
+    // A masked box reads as paper.
+    const masked = cropToPgm(bitmap, [1, 1, 3, 3], [[2, 1, 3, 2]]).subarray(header.length)
+    expect([masked[12 * 26 + 12], masked[12 * 26 + 13], masked[13 * 26 + 13]]).toEqual([50, 240, 100])
   })
 })

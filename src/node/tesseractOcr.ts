@@ -32,6 +32,8 @@ export interface TesseractPaths {
 const PAD_PX = 12
 /** Grey level of the padding and of anything outside the bitmap. */
 const PAPER = 255
+/** Masked boxes become scanned-paper grey (~232–250), not pure white: no edge for tesseract to read. */
+const MASK_GREY = 240
 
 /** Local paths of the installed packages (never URLs: nothing is downloaded at run time). */
 export function tesseractPaths(): TesseractPaths {
@@ -65,8 +67,8 @@ export function tesseractWorkerOptions(paths: TesseractPaths = tesseractPaths())
   }
 }
 
-/** A binary PGM of `rectPx` of the bitmap with a white border. */
-export function cropToPgm(bitmap: GreyBitmap, rectPx: PxRect): Uint8Array {
+/** A binary PGM of `rectPx` of the bitmap with a white border, `masks` (bitmap pixels) painted paper. */
+export function cropToPgm(bitmap: GreyBitmap, rectPx: PxRect, masks: readonly PxRect[] = []): Uint8Array {
   const x0 = Math.max(0, Math.floor(rectPx[0]))
   const y0 = Math.max(0, Math.floor(rectPx[1]))
   const x1 = Math.min(bitmap.width, Math.ceil(rectPx[2]))
@@ -81,6 +83,15 @@ export function cropToPgm(bitmap: GreyBitmap, rectPx: PxRect): Uint8Array {
   for (let y = y0; y < y1; y++) {
     const row = bitmap.data.subarray(y * bitmap.width + x0, y * bitmap.width + x1)
     pixels.set(row, (y - y0 + PAD_PX) * w + PAD_PX)
+  }
+  for (const m of masks) {
+    const mx0 = Math.max(x0, Math.floor(m[0]))
+    const mx1 = Math.min(x1, Math.ceil(m[2]))
+    if (mx1 <= mx0) continue
+    for (let y = Math.max(y0, Math.floor(m[1])); y < Math.min(y1, Math.ceil(m[3])); y++) {
+      const row = (y - y0 + PAD_PX) * w + PAD_PX - x0
+      pixels.fill(MASK_GREY, row + mx0, row + mx1)
+    }
   }
   return out
 }
@@ -115,7 +126,7 @@ export async function createTesseractOcr(paths?: TesseractPaths): Promise<Tesser
       // Light print on a dark box: made dark on white first, without the paper round a skewed box.
       const pgm = options?.invert
         ? cropToPgm(lightPrintAsDark(bitmap, rectPx), [0, 0, rectPx[2] - x0, rectPx[3] - y0])
-        : cropToPgm(bitmap, rectPx)
+        : cropToPgm(bitmap, rectPx, options?.maskPx)
       const result = await worker.recognize(Buffer.from(pgm), {}, { blocks: true, text: false })
       const words: TesseractWord[] = (result.data.blocks ?? []).flatMap((b) =>
         b.paragraphs.flatMap((p) => p.lines.flatMap((l) => l.words))

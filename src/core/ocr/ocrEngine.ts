@@ -19,6 +19,8 @@ export interface OcrWord {
 export interface RecogniseOptions {
   /** Light print on dark ground (a label inside a black box): the engine reads the tones inverted. */
   readonly invert?: boolean
+  /** Regions (bitmap pixels) to read as blank paper: the redaction boxes in a strip. */
+  readonly maskPx?: readonly PxRect[]
 }
 
 export interface OcrEngine {

@@ -23,12 +23,18 @@ export const MIN_WORD_CONFIDENCE = 20
 /** Glyph size from a line's height: an OCR line box spans ascender to descender, ~1.15 em. */
 const LINE_HEIGHT_EM = 1.15
 
-/** "(1)" → "(i)" etc. after a paragraph letter: roman sub-paragraphs OCR'd as digits or letters. */
+/**
+ * "(1)" → "(i)" etc. after a paragraph letter: roman sub-paragraphs OCR'd as digits or letters; and
+ * the "j" of "(j)", a thin glyph in small type, read as a bracket.
+ */
 const ROMAN_FIXES: ReadonlyArray<[RegExp, string]> = [
   [/\([1lI|!]\)/gu, '(i)'],
   [/\([1lIi|!]{2}\)/gu, '(ii)'],
   [/\([1lIi|!]{3}\)/gu, '(iii)'],
-  [/\([1lIi|!][vV]\)/gu, '(iv)']
+  [/\([1lIi|!][vV]\)/gu, '(iv)'],
+  // A thin "j" lost or read as a bracket: "())", "(])", "(})" — 9(2)(j) is among the commonest grounds.
+  // (An empty "()" stays: any letter may have been lost there.)
+  [/\((?:\)\)|\]\)?|\}\)?)(?=$|[\s,;\]])/gu, '(j)']
 ]
 /** One OCR token, corrected where a ground citation shows through the misreading. */
 export function normaliseOcrWord(text: string): string {

@@ -39,6 +39,8 @@ class FakeEngine implements OcrEngine {
   recognise(_bitmap: GreyBitmap, rectPx: PxRect, options?: RecogniseOptions): Promise<OcrWord[]> {
     const invert = options?.invert ?? false
     this.calls.push({ rectPx, invert })
+    const masked = (x: number, y: number): boolean =>
+      (options?.maskPx ?? []).some((m) => x >= m[0] && x <= m[2] && y >= m[1] && y <= m[3])
     const k = OCR_PX_PER_PT
     return Promise.resolve(
       this.words
@@ -46,7 +48,7 @@ class FakeEngine implements OcrEngine {
         .filter((w) => {
           const cx = ((w.rect[0] + w.rect[2]) / 2) * k
           const cy = ((w.rect[1] + w.rect[3]) / 2) * k
-          return cx >= rectPx[0] && cx <= rectPx[2] && cy >= rectPx[1] && cy <= rectPx[3]
+          return cx >= rectPx[0] && cx <= rectPx[2] && cy >= rectPx[1] && cy <= rectPx[3] && !masked(cx, cy)
         })
         .map((w) => ({
           text: w.text,
@@ -184,6 +186,9 @@ describe('labels of raster boxes from OCR words', () => {
     expect(normaliseOcrWord('9(2)(b)(11)')).toBe('9(2)(b)(ii)')
     expect(normaliseOcrWord('[§6(a)]')).toBe('[s6(a)]')
     expect(normaliseOcrWord('[s18{d))')).toBe('[s18(d))')
+    expect(normaliseOcrWord('s9(2)())')).toBe('s9(2)(j)')
+    expect(normaliseOcrWord('s9(2)(]),')).toBe('s9(2)(j),')
+    expect(normaliseOcrWord('s9(2)()')).toBe('s9(2)()')
     expect(normaliseOcrWord('2024')).toBe('2024')
   })
 })

@@ -50,6 +50,8 @@ const SPARSE_MAX_INKED_ROWS = 0.2
 const INKED_ROW_MIN_SHARE = 0.004
 /** Beside a box, words below this confidence are its edge or speckle (body text reads at 85–96). */
 const BESIDE_MIN_CONFIDENCE = 50
+/** Boxes are painted out of a strip with this much of their blurred edge. */
+const BOX_MASK_PAD_PT = 1
 /** Inside a box, words below this confidence are the box's own speckle. */
 const INSIDE_MIN_CONFIDENCE = 60
 /** Invisible glyphs this far inside a burned-in box are under it. */
@@ -129,11 +131,21 @@ async function readByOcr(page: ScanPage, input: ScannedPageInput, ocr: PageOcr):
   const { width: w, height: h } = ocrPage.bitmap
   const words: PageWord[] = []
   const darkBoxes = page.redactions.filter((r) => r.kind !== 'white').map((r) => r.bbox)
+  // A solid black block beside a 7 pt grey margin label takes tesseract's whole attention (its
+  // threshold and layout analysis) and the label comes back as nothing: boxes are read as paper.
+  const pad = BOX_MASK_PAD_PT
+  const boxesPx = darkBoxes.map((b) =>
+    toPx([b[0] - pad, b[1] - pad, b[2] + pad, b[3] + pad], ocrPage.pxPerPt, w, h)
+  )
+  const masksIn = (r: PxRect): PxRect[] =>
+    boxesPx.filter((b) => b[0] < r[2] && b[2] > r[0] && b[1] < r[3] && b[3] > r[1])
   for (const strip of strips) {
     const rectPx = toPx(strip.rect, ocrPage.pxPerPt, w, h)
     if (rectPx[2] - rectPx[0] < 4 || rectPx[3] - rectPx[1] < 4) continue
     const found = toPageWords(
-      await ocr.engine.recognise(ocrPage.bitmap, rectPx, { invert: strip.invert }),
+      strip.invert
+        ? await ocr.engine.recognise(ocrPage.bitmap, rectPx, { invert: true })
+        : await ocr.engine.recognise(ocrPage.bitmap, rectPx, { maskPx: masksIn(rectPx) }),
       ocrPage.pxPerPt
     )
     if (strip.insideOf !== null) {
