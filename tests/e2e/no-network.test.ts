@@ -51,6 +51,11 @@ afterAll(async () => {
   files?.remove()
 })
 
+async function backToLibrary(): Promise<void> {
+  await app.page.getByTitle('Back to the library').click()
+  await app.page.locator('.document-viewer').waitFor({ state: 'detached', timeout: 10_000 })
+}
+
 describe('a whole review makes no request outside the app', () => {
   it('records from the first byte: the app reloaded is seen request by request', async () => {
     await app.page.reload()
@@ -84,7 +89,7 @@ describe('a whole review makes no request outside the app', () => {
     }
     expect(page.url()).toBe(`${app.origin}/index.html`)
     expect(app.context.pages()).toHaveLength(1)
-    await page.getByTitle('Back to the library').click()
+    await backToLibrary()
   })
 
   it.skipIf(!ROBUSTNESS)('opens each phone-home PDF and clicks its first page', async () => {
@@ -102,7 +107,7 @@ describe('a whole review makes no request outside the app', () => {
         await page.mouse.click(box.x + box.width * fx, box.y + box.height * fy)
       }
       expect(page.url()).toBe(`${app.origin}/index.html`)
-      await page.getByTitle('Back to the library').click()
+      await backToLibrary()
     }
     expect(app.context.pages()).toHaveLength(1)
   })
@@ -131,7 +136,7 @@ describe('a whole review makes no request outside the app', () => {
     await picker.waitFor({ state: 'detached' })
     expect(await page.getByTestId('review-grounds').textContent()).toContain('Free and frank')
     await app.screenshot('no-network-review')
-    await page.getByTitle('Back to the library').click()
+    await backToLibrary()
   })
 
   it('searches the page text and opens the hit', async () => {
