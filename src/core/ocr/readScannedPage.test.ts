@@ -163,6 +163,23 @@ describe('labels of raster boxes from OCR words', () => {
     expect(page.redactions.map((r) => r.grounds)).toEqual([['6(a)'], ['18(d)']])
   })
 
+  it('reads a label at a dark box’s end that the box finder left out of the box', async () => {
+    // The bar is drawn from x = 60; the box found starts at 100, past its label.
+    const bar = box([60, 200, 220, 214])
+    // Print covers only part of each column of the bar, as glyph strokes do.
+    const printed: Printed[] = [{ text: 's9(2)(a)', rect: [63, 205, 95, 208], light: true }]
+    const engine = new FakeEngine(printed)
+    const found = box([100, 200, 220, 214])
+    const ocr: PageOcr = {
+      engine,
+      render: () =>
+        Promise.resolve({ bitmap: bitmapOf(OCR_PX_PER_PT, [bar], printed), pxPerPt: OCR_PX_PER_PT })
+    }
+    const raster = { bitmap: bitmapOf(RASTER_PX_PER_PT, [bar], printed), pxPerPt: RASTER_PX_PER_PT }
+    const page = await readScannedPage(scanPage([found]), { raster, glyphs: [], revealLeaks: false }, ocr)
+    expect(page.redactions[0]).toMatchObject({ grounds: ['9(2)(a)'] })
+  })
+
   it('reads a light label inside a dark box, inverted', async () => {
     const printed: Printed[] = [
       { text: 's', rect: [104, 203, 108, 211], light: true },

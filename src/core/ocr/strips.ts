@@ -45,6 +45,10 @@ const LABEL_LINE_MAX_LINES = 14
  * seldom reaches 128; scanned paper with noise stays above ~205 (grey 232+, σ up to 8).
  */
 const PRINT_BELOW = 175
+/** Box ink: darker than this (scanned black is 0–110). */
+const BOX_INK_BELOW = 110
+const DARK_COLUMN_SHARE = 0.35
+const MAX_BAND_EXTENSION_PT = 60
 /** Light print on a dark box: lighter than this (box ink is 0–110 in a scan). */
 const LIGHT_ABOVE = 170
 /** A strip needs this much ink (share of its pixels outside boxes) to be worth reading. */
@@ -146,6 +150,28 @@ export function inkExtentX(
 }
 
 /**
+ * Where the dark band of box `r` really ends, left and right (points): columns are walked outward
+ * while at least 35% of the band's middle rows in them are box ink (a 7 pt label in a 14 pt box
+ * leaves over half of each column dark), up to 60 pt each way.
+ */
+export function darkBandEnds(bitmap: GreyBitmap, pxPerPt: number, r: Rect): [number, number] {
+  const y0 = Math.max(0, Math.floor((r[1] + 0.2 * height(r)) * pxPerPt))
+  const y1 = Math.min(bitmap.height, Math.ceil((r[3] - 0.2 * height(r)) * pxPerPt))
+  const darkColumn = (x: number): boolean => {
+    if (x < 0 || x >= bitmap.width || y1 <= y0) return false
+    let dark = 0
+    for (let y = y0; y < y1; y++) if (bitmap.data[y * bitmap.width + x]! < BOX_INK_BELOW) dark++
+    return dark >= DARK_COLUMN_SHARE * (y1 - y0)
+  }
+  const reach = Math.round(MAX_BAND_EXTENSION_PT * pxPerPt)
+  let x0 = Math.floor(r[0] * pxPerPt)
+  for (let n = 0; n < reach && darkColumn(x0 - 1); n++) x0--
+  let x1 = Math.ceil(r[2] * pxPerPt)
+  for (let n = 0; n < reach && darkColumn(x1); n++) x1++
+  return [Math.min(r[0], x0 / pxPerPt), Math.max(r[2], x1 / pxPerPt)]
+}
+
+/**
  * Strips to OCR for `boxes` on a page of `widthPt` × `heightPt`, keeping only those with print in
  * them (measured on `bitmap`, the raster pass's page image at `pxPerPt`).
  */
@@ -195,10 +221,13 @@ export function labelStrips(
         null
       )
     }
+    // A dark box's ends may have been left out by the box finder where a white label breaks its ink
+    // (a label at the box's left end): the inside is read on to where the dark band really ends.
+    const [left, right] = box.white ? [r[0], r[2]] : darkBandEnds(bitmap, pxPerPt, r)
     const inset: Rect = [
-      r[0] + INSIDE_INSET_PT,
+      left + INSIDE_INSET_PT,
       r[1] + INSIDE_INSET_PT,
-      r[2] - INSIDE_INSET_PT,
+      right - INSIDE_INSET_PT,
       r[3] - INSIDE_INSET_PT
     ]
     if (inset[2] - inset[0] < 4 || inset[3] - inset[1] < 3) return
