@@ -47,7 +47,10 @@ afterAll(async () => {
   files?.remove()
 })
 
-const backToLibrary = (): Promise<void> => app.page.getByTitle('Back to the library').click()
+async function backToLibrary(): Promise<void> {
+  await app.page.getByTitle('Back to the library').click()
+  await app.page.locator('.document-viewer').waitFor({ state: 'detached', timeout: 10_000 })
+}
 
 /** Checks page 1's canvas against the caps and returns its size. */
 async function expectCapped(pageIndex: number): Promise<{ width: number; height: number }> {
