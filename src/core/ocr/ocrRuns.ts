@@ -32,6 +32,8 @@ const ROMAN_FIXES: ReadonlyArray<[RegExp, string]> = [
   [/\([1lIi|!]{2}\)/gu, '(ii)'],
   [/\([1lIi|!]{3}\)/gu, '(iii)'],
   [/\([1lIi|!][vV]\)/gu, '(iv)'],
+  // "(i)" at the end of a citation with its closing bracket lost: "(D", "(l", "(1".
+  [/\((?:D|l|1|I|\|)$/gu, '(i)'],
   // A thin "j" lost or read as a bracket: "())", "(])", "(})" — 9(2)(j) is among the commonest grounds.
   // (An empty "()" stays: any letter may have been lost there.)
   [/\((?:\)\)|\]\)?|\}\)?)(?=$|[\s,;\]])/gu, '(j)']
@@ -95,10 +97,13 @@ export function ocrGlyphs(words: readonly PageWord[]): Glyph[] {
   let seq = 0
   for (const line of lines(words)) {
     const sizePt = Math.max(1, (line.rect[3] - line.rect[1]) / LINE_HEIGHT_EM)
-    for (const word of line.words) {
-      const text = normaliseOcrWord(word.text.trim())
+    line.words.forEach((word, i) => {
+      let text = normaliseOcrWord(word.text.trim())
+      // "s 9(2)(g)(i)" with its "s" read as a word of its own: "5" or "§" before a citation.
+      const next = line.words[i + 1]
+      if (/^[5§]$/u.test(text) && next && /^\d{1,2}\(/u.test(next.text.trim())) text = 's'
       const chars = [...text]
-      if (chars.length === 0) continue
+      if (chars.length === 0) return
       const step = (word.pageRect[2] - word.pageRect[0]) / chars.length
       chars.forEach((unicode, i) => {
         const x0 = word.pageRect[0] + i * step
@@ -117,7 +122,7 @@ export function ocrGlyphs(words: readonly PageWord[]): Glyph[] {
           group: 0
         })
       })
-    }
+    })
   }
   return glyphs
 }

@@ -191,6 +191,16 @@ describe('labels of raster boxes from OCR words', () => {
     expect(engine.calls.some((c) => c.invert)).toBe(true)
   })
 
+  it('takes a margin label whose "s" was read as a "5" of its own', async () => {
+    const printed: Printed[] = [
+      { text: '5', rect: [545, 302, 549, 312] },
+      { text: '9(2)(g)(i)', rect: [552, 302, 590, 313] },
+      ...line(330, ['budget', 'advice', 'cabinet'])
+    ]
+    const { page } = await read([box([58, 300, 530, 314])], printed)
+    expect(page.redactions[0]).toMatchObject({ label: 's 9(2)(g)(i)', grounds: ['9(2)(g)(i)'] })
+  })
+
   it('leaves a box unlabelled when the words around it cite nothing', async () => {
     const printed = line(100, ['the', 'minister', 'agreed', 'to', 'the', '2024', 'review'])
     const { page } = await read([box([76, 99, 118, 112])], printed)
@@ -206,6 +216,7 @@ describe('labels of raster boxes from OCR words', () => {
     expect(normaliseOcrWord('s9(2)())')).toBe('s9(2)(j)')
     expect(normaliseOcrWord('s9(2)(]),')).toBe('s9(2)(j),')
     expect(normaliseOcrWord('s9(2)()')).toBe('s9(2)()')
+    expect(normaliseOcrWord('9(2)(g)(D')).toBe('9(2)(g)(i)')
     expect(normaliseOcrWord('2024')).toBe('2024')
   })
 })
