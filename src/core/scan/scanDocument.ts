@@ -165,14 +165,14 @@ async function withRasterBoxes(
         RASTER_MIN_INSIDE_IMAGE * area(box.pageRect)
     )
     const merged: ScanPage = { ...mergeRasterBoxes(result, inImages), scanned: true }
-    if (!ocr) return merged
-    const render = (): Promise<PageRaster> => ocr.rasterise(page, layers)
+    // Without OCR a page's own OCR text layer is still read (labels, leaks under burned-in boxes).
+    const pageOcr = ocr
+      ? { engine: ocr.engine, render: (): Promise<PageRaster> => ocr.rasterise(page, layers) }
+      : null
     // OCR that fails leaves the boxes found, unlabelled.
-    return await readScannedPage(
-      merged,
-      { raster, glyphs: content.glyphs, revealLeaks },
-      { engine: ocr.engine, render }
-    ).catch(() => merged)
+    return await readScannedPage(merged, { raster, glyphs: content.glyphs, revealLeaks }, pageOcr).catch(
+      () => merged
+    )
   } catch {
     return result
   }
