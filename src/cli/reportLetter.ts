@@ -1,13 +1,18 @@
 /**
  * `withheld report --letter LETTER.pdf`: the grounds the agency's response letter cites, read from
  * the letter's text layer with the letter grammar (src/core/review/letterGrounds.ts, the one the app
- * uses) for the report's reconciliation. The letter is opened in this process, not in a worker: it
- * is one file the user named, not a batch, and a deadline stops a letter that hangs pdf.js.
+ * uses) for the report's reconciliation. A page without a text layer (a scanned letter) is read
+ * with OCR instead (tesseract.js, offline: src/node/tesseractOcr.ts), at ~2–5 s a page. The letter
+ * is opened in this process, not in a worker: it is one file the user named, not a batch, and a
+ * deadline stops a letter that hangs pdf.js.
  */
 import { readFile } from 'node:fs/promises'
 import { letterGrounds } from '@core/review/letterGrounds'
 import { fileNameOf } from '@node/importFiles'
 import { describePdfError, openPdf } from '@node/pdfjs'
+import { renderPageGrey } from '@node/rasterPage'
+import { DEFAULT_OCR_DPI, lazyTesseractOcr } from '@node/tesseractOcr'
+import { ocrPageText } from '@core/ocr/ocrRuns'
 
 /** A letter is a few pages; pdf.js reads one in well under a second. A minute means it is stuck. */
 export const LETTER_TIMEOUT_MS = 60_000
@@ -15,26 +20,41 @@ export const LETTER_TIMEOUT_MS = 60_000
 export type LetterReading =
   { readonly ok: true; readonly codes: readonly string[] } | { readonly ok: false; readonly message: string }
 
-/** The text of every page, a line per text item that ends a line. */
-async function letterText(bytes: Uint8Array): Promise<string> {
+/**
+ * The text of every page, a line per text item that ends a line; a page with no text layer is read
+ * with OCR (unless `ocr` is false).
+ */
+async function letterText(bytes: Uint8Array, ocr: boolean): Promise<string> {
   const pdf = await openPdf(bytes)
+  const engine = ocr ? lazyTesseractOcr() : null
   try {
     const pages: string[] = []
     for (let n = 1; n <= pdf.numPages; n++) {
       const page = await pdf.getPage(n)
       const content = await page.getTextContent()
-      pages.push(
-        content.items.map((item) => ('str' in item ? `${item.str}${item.hasEOL ? '\n' : ''}` : '')).join('')
-      )
+      let text = content.items
+        .map((item) => ('str' in item ? `${item.str}${item.hasEOL ? '\n' : ''}` : ''))
+        .join('')
+      if (engine && text.trim() === '') {
+        const raster = await renderPageGrey(page, DEFAULT_OCR_DPI)
+        const { width, height } = raster.bitmap
+        text = ocrPageText(await engine.recognise(raster.bitmap, [0, 0, width, height]), raster.pxPerPt)
+      }
+      pages.push(text)
       page.cleanup()
     }
     return pages.join('\n')
   } finally {
+    await engine?.terminate().catch(() => undefined)
     await pdf.loadingTask.destroy().catch(() => undefined)
   }
 }
 
-export async function readLetterGrounds(path: string, timeoutMs = LETTER_TIMEOUT_MS): Promise<LetterReading> {
+export async function readLetterGrounds(
+  path: string,
+  timeoutMs = LETTER_TIMEOUT_MS,
+  ocr = true
+): Promise<LetterReading> {
   const name = fileNameOf(path)
   let bytes: Uint8Array
   try {
@@ -47,7 +67,7 @@ export async function readLetterGrounds(path: string, timeoutMs = LETTER_TIMEOUT
     const deadline = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error('timeout')), timeoutMs)
     })
-    const text = await Promise.race([letterText(bytes), deadline])
+    const text = await Promise.race([letterText(bytes, ocr), deadline])
     return { ok: true, codes: letterGrounds(text).codes }
   } catch (error) {
     if (error instanceof Error && error.message === 'timeout')

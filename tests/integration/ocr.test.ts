@@ -1,17 +1,22 @@
 // OCR of scanned pages with the real tesseract.js:
 // - quality on a small labelled scan (labels printed inline, in the margin and inside boxes, and a
 //   placeholder page), against the scan floors in tests/eval/floors.json (raise them, never lower);
+// - a scanned response letter (no text layer) read for the grounds it cites;
 // - offline: the built analysis worker, run with every network call refused in the process and in
 //   its worker threads (blockNetwork.cjs), still reads the labels and never tries the network.
 import { fork } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { createCanvas } from '@napi-rs/canvas'
+import { PDFDocument } from 'pdf-lib'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { AnalysisRequest } from '@shared/analysis'
 import type { ScanPage } from '@core/types'
 import { scanPdfBytes } from '@node/scanPdf'
 import { generateScanCorpus, type ScanCorpus } from '../fixtures/scans/generateScans'
 import { formatScanSummary, scoreScanResult, type ScanEvalSummary } from '../eval/scans'
+import { readLetterGrounds } from '../../src/cli/reportLetter'
 import { cliWorkerEntry, ensureCliBuilt, repoRoot } from './cliSupport'
 
 interface ScanFloors {
@@ -87,4 +92,44 @@ describe('OCR in the analysis worker, offline', () => {
     expect(labelled.length).toBeGreaterThanOrEqual(3)
     expect(pages[3]).toMatchObject({ withheldInFull: true })
   }, 120_000)
+})
+
+describe('a scanned response letter', () => {
+  it('is read with OCR for the grounds it cites', async () => {
+    // An A4 letter printed and scanned at 200 dpi: one page image, no text layer.
+    const k = 200 / 72
+    const canvas = createCanvas(Math.round(595 * k), Math.round(842 * k))
+    const ctx = canvas.getContext('2d')
+    ctx.fillStyle = '#f4f4f2'
+    ctx.fillRect(0, 0, canvas.width, canvas.height)
+    ctx.scale(k, k)
+    ctx.fillStyle = '#111'
+    ctx.font = '11px DejaVu Serif'
+    const letter = [
+      'Dear Ms Citizen,',
+      'Some information is withheld under sections 9(2)(a) and (g)(i) of the Official',
+      'Information Act 1982, and a document is refused under section 18(d).',
+      'Yours sincerely,'
+    ]
+    letter.forEach((line, i) => ctx.fillText(line, 72, 120 + i * 18))
+    const doc = await PDFDocument.create()
+    const page = doc.addPage([595, 842])
+    page.drawImage(await doc.embedJpg(await canvas.encode('jpeg', 80)), {
+      x: 0,
+      y: 0,
+      width: 595,
+      height: 842
+    })
+    const dir = mkdtempSync(join(tmpdir(), 'withheld-ocr-letter-'))
+    try {
+      writeFileSync(join(dir, 'letter.pdf'), await doc.save())
+      expect(await readLetterGrounds(join(dir, 'letter.pdf'))).toEqual({
+        ok: true,
+        codes: ['9(2)(a)', '9(2)(g)(i)', '18(d)']
+      })
+      expect(await readLetterGrounds(join(dir, 'letter.pdf'), 60_000, false)).toEqual({ ok: true, codes: [] })
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }, 60_000)
 })

@@ -7,6 +7,7 @@
  * "5" ("59(2)(a)"), "§" for "s", braces for brackets.
  */
 import type { Glyph } from '../pdf/pageContent'
+import type { OcrWord } from './ocrEngine'
 import type { PageRect } from '../types'
 import { parseGrounds } from '../grounds/parseGrounds'
 import { buildRuns, type TextRun } from '../detect/textRuns'
@@ -136,4 +137,22 @@ export function ocrRuns(words: readonly PageWord[]): TextRun[] {
 export function textLayerRuns(glyphs: readonly Glyph[]): TextRun[] {
   const layer = glyphs.filter((g) => g.invisible && !g.rotated && g.unicode.trim() !== '')
   return buildRuns(layer.map((g) => ({ ...g, invisible: false })))
+}
+
+/**
+ * A page's text from OCR words (bitmap pixels at `pxPerPt`): words surer than MIN_WORD_CONFIDENCE,
+ * normalised, one line of text per printed line, top to bottom. For reading a scanned response
+ * letter with the letter grammar (review/letterGrounds.ts), which wants prose, not runs.
+ */
+export function ocrPageText(words: readonly OcrWord[], pxPerPt: number): string {
+  const pageWords: PageWord[] = words
+    .filter((w) => w.text.trim() !== '' && w.confidence >= MIN_WORD_CONFIDENCE)
+    .map((w) => ({
+      text: normaliseOcrWord(w.text.trim()),
+      confidence: w.confidence,
+      pageRect: [w.rectPx[0] / pxPerPt, w.rectPx[1] / pxPerPt, w.rectPx[2] / pxPerPt, w.rectPx[3] / pxPerPt]
+    }))
+  return lines(pageWords)
+    .map((line) => line.words.map((w) => w.text).join(' '))
+    .join('\n')
 }
