@@ -1,16 +1,19 @@
 /**
- * The review's reads of IndexedDB as small named hooks. One live query per open document: Dexie
- * re-runs it after any write to the redactions table, which for 5,000 rows is a few milliseconds of
- * IndexedDB reading, and the panel derives sort, filter and counts from the one array.
+ * The review's reads of IndexedDB as small named hooks. The document's redactions are one array,
+ * kept current row by row (documentRedactions.ts); the panel derives sort, filter and counts from it.
  */
 import type { Regime } from '@core/types'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { withheld } from '../../db/db'
 import type { PageRow, RedactionRow } from '../../db/rows'
+import { useFollowedRedactions } from './documentRedactions'
 
-/** Every redaction of the document, undefined while loading. */
+/**
+ * Every redaction of the document, undefined while loading. Read once, then patched per committed
+ * change (documentRedactions.ts): a one-row decision re-reads one row, not 5,000.
+ */
 export const useDocumentRedactions = (documentId: string): RedactionRow[] | undefined =>
-  useLiveQuery(() => withheld.redactions.where('documentId').equals(documentId).toArray(), [documentId])
+  useFollowedRedactions(withheld, documentId)
 
 /** The release's regime, for ranking grounds in the picker; 'unknown' until read. */
 export const useDocumentRegime = (documentId: string): Regime =>
