@@ -246,4 +246,22 @@ describe('multi-select', () => {
     }
     await app.screenshot('review-edit-zoomed')
   })
+
+  it('l selects every box with the label, Shift+click takes one out, Ctrl+A selects the page', async () => {
+    const { page } = app
+    const [first] = await detected(page)
+    await page.locator(`.redaction-box[data-redaction-id="${first!.id}"]`).click()
+    await page.keyboard.press('l')
+    // All three detected boxes are printed "s9(2)(a)"; the drawn box has no label.
+    await expect.poll(() => page.getByTestId('review-selected-count').textContent()).toBe('3 selected')
+    expect(await page.locator('.review-row.in-selection').count()).toBe(3)
+    await page.locator(`.redaction-box[data-redaction-id="${first!.id}"]`).click({ modifiers: ['Shift'] })
+    await expect.poll(() => page.getByTestId('review-selected-count').textContent()).toBe('2 selected')
+    await page.keyboard.press('Escape')
+    await page.keyboard.press('Control+a')
+    // Page 1: two detected boxes and the drawn one.
+    await expect.poll(() => page.getByTestId('review-selected-count').textContent()).toBe('3 selected')
+    expect(await page.locator('.viewer-page[data-page-index="0"] .redaction-box.selected').count()).toBe(3)
+    await app.screenshot('review-edit-select-page')
+  })
 })

@@ -18,7 +18,10 @@ const STATUS_WORDS: Record<RedactionRow['status'], string> = {
 export function RedactionList(props: {
   items: readonly RedactionRow[]
   selectedId: string | null
-  onSelect(id: string): void
+  /** The whole multi-selection (the primary included), marked without moving the list. */
+  selection?: ReadonlySet<string>
+  /** `additive`: Shift+click, which adds the row to the selection or takes it out. */
+  onSelect(id: string, additive: boolean): void
 }): React.JSX.Element {
   const { items, selectedId } = props
   const layout = useMemo(() => layoutList(items), [items])
@@ -70,10 +73,10 @@ export function RedactionList(props: {
         id={`review-row-${row.id}`}
         role="option"
         aria-selected={row.id === selectedId}
-        className={`review-row family-${family} status-${row.status}`}
+        className={`review-row family-${family} status-${row.status}${props.selection?.has(row.id) ? ' in-selection' : ''}`}
         data-redaction-id={row.id}
         style={style}
-        onClick={() => props.onSelect(row.id)}
+        onClick={(event) => props.onSelect(row.id, event.shiftKey)}
       >
         <span className="review-swatch" title={FAMILY_WORDS[family]} />
         <span className="review-row-main">

@@ -19,10 +19,8 @@ import type { RedactionRow } from '../../db/rows'
 import { describeDbError } from '../../db/describeDbError'
 import { useToasts } from '../../ui/toasts'
 import { publishReviewFilter } from '../export/reviewFilterScope'
-import { zoomToRects } from '../viewer/zoomToSelection'
 import { deleteRedactions, reviewRedactions } from './actions'
-import { nudgeRedactions, togglePageWithheld } from './editActions'
-import { setPageTool, usePageTool } from './editMode'
+import { usePageTool } from './editMode'
 import { MultiSelectionDetail } from './MultiSelectionDetail'
 import { FilterBar } from './FilterBar'
 import { GroundsPicker } from './GroundsPicker'
@@ -31,15 +29,15 @@ import { rememberGrounds, useRecentGrounds } from './recentGrounds'
 import { RedactionDetail, type RedactionDetailHandle } from './RedactionDetail'
 import { RedactionList } from './RedactionList'
 import { revealRedaction } from './reveal'
-import { sameLabel } from './sameLabel'
 import {
   openSelection,
   selectRedaction,
-  setSelection,
+  toggleSelected,
   useSelectedIds,
   useSelectedRedactionId
 } from './selection'
 import { ShortcutSheet } from './ShortcutSheet'
+import { useEditCommands } from './useEditCommands'
 import { useOptimisticRows } from './useOptimisticRows'
 import { useReviewKeyboard } from './useReviewKeyboard'
 import './review.css'
@@ -86,6 +84,7 @@ export function RedactionPanel(props: {
   const shown = useMemo(() => applyFilter(ordered, filter), [ordered, filter])
   const byId = useMemo(() => new Map(ordered.map((r) => [r.id, r])), [ordered])
   const selected = (selectedId !== null ? byId.get(selectedId) : undefined) ?? null
+  const selectedSet = useMemo(() => new Set(selectedIdList), [selectedIdList])
   /** Every selected row that exists (a deleted one drops out), primary included. */
   const selection = useMemo(() => selectedIdList.flatMap((id) => byId.get(id) ?? []), [selectedIdList, byId])
   // Before the reviewer has a history of their own, the number keys offer this document's commonest grounds.
@@ -165,26 +164,15 @@ export function RedactionPanel(props: {
       )
       .catch(fail('Deleting the box'))
   }
-  const workingPage = (): number => props.currentPageIndex ?? selected?.pageIndex ?? 0
-  const toggleWithheldPage = (): void => {
-    const pageIndex = workingPage()
-    togglePageWithheld(withheld, documentId, pageIndex)
-      .then((state) =>
-        toasts.info(
-          state === null
-            ? `Page ${pageIndex + 1} is not analysed yet.`
-            : state
-              ? `Page ${pageIndex + 1} marked withheld in full. Ctrl+Z undoes it.`
-              : `Page ${pageIndex + 1} no longer marked withheld in full.`
-        )
-      )
-      .catch(fail('Marking the page'))
-  }
-  const zoomToSelection = (): void => {
-    if (!selected || !props.onZoom) return
-    const onPage = selection.filter((r) => r.pageIndex === selected.pageIndex).map((r) => r.pageRect)
-    zoomToRects(selected.pageIndex, onPage, props.onZoom, onGoToPage)
-  }
+  const edits = useEditCommands({
+    documentId,
+    ordered,
+    selected,
+    selection,
+    currentPageIndex: props.currentPageIndex,
+    onZoom: props.onZoom,
+    onGoToPage
+  })
   const focusPages = (): void => props.onFocusPages?.()
 
   useReviewKeyboard({
@@ -201,31 +189,7 @@ export function RedactionPanel(props: {
     openPicker: () => setPicker('one'),
     toggleSheet: () => setSheet((open) => !open),
     clearSelection: () => selectRedaction(null),
-    setTool: setPageTool,
-    nudge: (dx, dy) => {
-      nudgeRedactions(
-        withheld,
-        selection.map((r) => r.id),
-        dx,
-        dy
-      ).catch(fail('Moving the box'))
-    },
-    selectAllOnPage: () => {
-      const pageIndex = selected?.pageIndex ?? workingPage()
-      setSelection(
-        ordered.filter((r) => r.pageIndex === pageIndex).map((r) => r.id),
-        selected?.id
-      )
-    },
-    selectAllWithLabel: () => {
-      if (selected)
-        setSelection(
-          ordered.filter((r) => sameLabel(r, selected)).map((r) => r.id),
-          selected.id
-        )
-    },
-    zoomToSelection,
-    toggleWithheldPage
+    ...edits
   })
 
   const ordinal = selected ? ordered.indexOf(selected) + 1 : 0
@@ -277,7 +241,12 @@ export function RedactionPanel(props: {
           </button>
         </p>
       ) : (
-        <RedactionList items={shown} selectedId={selectedId} onSelect={choose} />
+        <RedactionList
+          items={shown}
+          selectedId={selectedId}
+          selection={selection.length > 1 ? selectedSet : undefined}
+          onSelect={(id, additive) => (additive ? toggleSelected(id) : choose(id))}
+        />
       )}
       {selected && selection.length > 1 ? (
         <MultiSelectionDetail
