@@ -87,7 +87,7 @@ describe('review workflow', () => {
     await page.keyboard.press('a')
     await expect.poll(async () => (await storedRedactions(page))[0]!.status).toBe('accepted')
     await expect.poll(() => first.getAttribute('class')).toContain('status-accepted')
-    expect(await page.getByTestId('review-progress').textContent()).toBe('1 of 3 reviewed')
+    await expect.poll(() => page.getByTestId('review-progress').textContent()).toBe('1 of 3 reviewed')
     expect(await selectedRowText(page)).toContain('Accepted')
   })
 
@@ -133,7 +133,9 @@ describe('review workflow', () => {
     await page.getByTestId('grounds-apply').click()
     await picker.waitFor({ state: 'detached' })
     await expect.poll(async () => (await storedRedactions(page))[2]!.grounds).toEqual(['9(2)(g)(i)'])
-    expect(await page.getByTestId('review-grounds').textContent()).toContain('Free and frank opinions')
+    await expect
+      .poll(() => page.getByTestId('review-grounds').textContent())
+      .toContain('Free and frank opinions')
     await app.screenshot('review-grounds-changed')
   })
 
@@ -145,7 +147,8 @@ describe('review workflow', () => {
     await expect.poll(async () => (await storedRedactions(page))[2]!.grounds).toEqual(['9(2)(g)(i)'])
     await page.keyboard.press('Control+z')
     await expect.poll(async () => (await storedRedactions(page))[2]!.grounds).toEqual(['9(2)(a)'])
-    expect(await page.getByTestId('review-grounds').textContent()).toContain('Privacy')
+    // The detail panel follows the database through a live query, a moment after the write.
+    await expect.poll(() => page.getByTestId('review-grounds').textContent()).toContain('Privacy')
   })
 
   it('k walks back; the filter shows only disputed; ? shows the shortcut sheet', async () => {
@@ -154,7 +157,9 @@ describe('review workflow', () => {
     expect(await page.getByTestId('review-detail').textContent()).toContain('Redaction 2 of 3')
     await page.locator('.review-segment[data-status="disputed"]').click()
     await expect.poll(() => page.locator('.review-row').count()).toBe(1)
-    expect(await page.locator('.review-segment[data-status="disputed"]').textContent()).toBe('Disputed1')
+    await expect
+      .poll(() => page.locator('.review-segment[data-status="disputed"]').textContent())
+      .toBe('Disputed1')
     await page.locator('.review-segment[data-status="all"]').click()
     await expect.poll(() => page.locator('.review-row').count()).toBe(3)
     await page.locator('body').press('?')
