@@ -8,7 +8,8 @@
  * Repeated for three rounds, each on the profile the previous kill left behind.
  *
  * Renderer crash: main's crash recovery reloads the page (crashRecovery.ts); the harness stands in with
- * a reload. The view comes back as it was: the same document, page, zoom and selected redaction.
+ * a reload. The view comes back as it was: the same document, page, zoom and selected redaction; so
+ * does closing the app and starting it again, unless that document is gone.
  */
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -143,5 +144,40 @@ describe('a renderer crash (reload)', () => {
       .poll(() => page.locator('.redaction-box.selected').getAttribute('data-redaction-id'))
       .toBe(onPage2.id)
     await current.screenshot('kill-renderer-reloaded')
+
+    // Closing the app and starting it again (a new session, so nothing in sessionStorage) comes back
+    // to the same place too, without a click.
+    await current.close({ keepProfile: true })
+    app = null
+    app = await launchApp({ userDataDir: profile })
+    const restarted = app.page.locator('.document-viewer[data-state="ready"]')
+    await restarted.waitFor({ timeout: 60_000 })
+    expect(await restarted.getAttribute('data-document-id')).toBe(documentId)
+    await expect.poll(() => pageBoxValue(app!.page)).toBe('2')
+    expect(await zoomValue(app.page)).toBe('fit-width')
+    await expect
+      .poll(() => app!.page.locator('.redaction-box.selected').getAttribute('data-redaction-id'))
+      .toBe(onPage2.id)
+    await app.screenshot('kill-app-restarted')
+  })
+
+  it('starts in the library when the document it was on has been deleted since', async () => {
+    const current = app!
+    const documentId = await current.page.locator('.document-viewer').getAttribute('data-document-id')
+    // Deleted behind the app's back (as a restore or another copy of the database would leave it).
+    await current.page.evaluate(`new Promise((resolve, reject) => {
+      const open = indexedDB.open('withheld')
+      open.onsuccess = () => {
+        const tx = open.result.transaction('documents', 'readwrite')
+        tx.objectStore('documents').delete(${JSON.stringify(documentId)})
+        tx.oncomplete = () => { open.result.close(); resolve(null) }
+        tx.onerror = () => reject(tx.error)
+      }
+    })`)
+    await current.close({ keepProfile: true })
+    app = null
+    app = await launchApp({ userDataDir: profile })
+    await app.page.getByTestId('import-button').waitFor({ timeout: 60_000 })
+    await expect.poll(() => app!.page.locator('.document-viewer').count(), { timeout: 5_000 }).toBe(0)
   })
 })

@@ -64,6 +64,28 @@ const isEditingText = (): boolean => {
 /** Which release was on screen, so a reload or restart comes back to it (UI state, not library data). */
 const SELECTED_RELEASE_KEY = 'withheld.selectedReleaseId'
 
+/**
+ * The document remembered from the last run may be gone (deleted, or the database was reset or
+ * restored since): then the app starts in the library rather than on a "no longer here" message.
+ * Checked once, for the id the app started with; a document deleted while open keeps its message.
+ */
+function useForgetVanishedDocument(documentId: string | null, forget: (id: null) => void): void {
+  const [startedWith] = useState(documentId)
+  useEffect(() => {
+    if (!startedWith) return
+    let live = true
+    void withheld.documents.get(startedWith).then(
+      (row) => {
+        if (live && !row) forget(null)
+      },
+      () => undefined
+    )
+    return () => {
+      live = false
+    }
+  }, [startedWith, forget])
+}
+
 function Shell(): React.JSX.Element {
   const toasts = useToasts()
   const [selectedReleaseId, setSelectedReleaseId] = useState<string | null>(() =>
@@ -73,14 +95,16 @@ function Shell(): React.JSX.Element {
     if (selectedReleaseId) localStorage.setItem(SELECTED_RELEASE_KEY, selectedReleaseId)
   }, [selectedReleaseId])
   const [highlighted, setHighlighted] = useState<string | null>(null)
-  // Kept for this window's session, so a reload (crash recovery) comes back to the open document.
+  // Kept across restarts (localStorage), so closing the app mid-review, a crash or a reload comes
+  // back to the open document; its page, zoom and selection are restored by the viewer.
   const [openDocumentId, setOpenDocumentId] = useState<string | null>(() =>
-    sessionStorage.getItem(OPEN_DOCUMENT_KEY)
+    localStorage.getItem(OPEN_DOCUMENT_KEY)
   )
   useEffect(() => {
-    if (openDocumentId) sessionStorage.setItem(OPEN_DOCUMENT_KEY, openDocumentId)
-    else sessionStorage.removeItem(OPEN_DOCUMENT_KEY)
+    if (openDocumentId) localStorage.setItem(OPEN_DOCUMENT_KEY, openDocumentId)
+    else localStorage.removeItem(OPEN_DOCUMENT_KEY)
   }, [openDocumentId])
+  useForgetVanishedDocument(openDocumentId, setOpenDocumentId)
   /** The release panel (statistics, letter reconciliation), shown when no document is open. */
   const [releaseView, setReleaseView] = useState<string | null>(null)
   const [overlay, setOverlay] = useState<'search' | 'palette' | 'export' | null>(null)

@@ -177,7 +177,7 @@ export function useWorkspaceSafety() {
             `Workspace restored from the backup of ${formatWhen(opened.createdAt)}: ${describeCounts(opened.counts)}. ` +
               'The workspace it replaced was backed up first.'
           )
-          sessionStorage.removeItem(OPEN_DOCUMENT_KEY)
+          localStorage.removeItem(OPEN_DOCUMENT_KEY)
           window.location.reload()
         } catch (error) {
           toasts.error(error instanceof Error ? error.message : String(error))

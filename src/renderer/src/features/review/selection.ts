@@ -3,8 +3,7 @@
  * props through the viewer's page column: a tiny external store read with useSyncExternalStore.
  * A selection is a set of ids plus a primary one (the last clicked: what the detail card, "j"/"k"
  * and the resize handles work from). Selection is UI state, not library data: it lives in memory plus
- * sessionStorage (the primary id, per document), so a reload comes back to the same box but a new
- * window starts clean.
+ * localStorage (the primary id, per document), so a reload or a restart comes back to the same box.
  */
 import { useSyncExternalStore } from 'react'
 
@@ -33,8 +32,8 @@ function emit(next: SelectionState): void {
   state = next
   if (next.documentId) {
     try {
-      if (next.redactionId) sessionStorage.setItem(STORAGE_PREFIX + next.documentId, next.redactionId)
-      else sessionStorage.removeItem(STORAGE_PREFIX + next.documentId)
+      if (next.redactionId) localStorage.setItem(STORAGE_PREFIX + next.documentId, next.redactionId)
+      else localStorage.removeItem(STORAGE_PREFIX + next.documentId)
     } catch {
       // Storage refused (quota, privacy mode): the selection still works for this session.
     }
@@ -51,7 +50,7 @@ function subscribe(listener: () => void): () => void {
 export function openSelection(documentId: string): void {
   let restored: string | null
   try {
-    restored = sessionStorage.getItem(STORAGE_PREFIX + documentId)
+    restored = localStorage.getItem(STORAGE_PREFIX + documentId)
   } catch {
     restored = null
   }
