@@ -12,6 +12,8 @@
  * tests/integration/electronUtilityShim.mjs reproduces a utility process in Node to test this path.
  */
 
+import { installNativeJpegDecoder } from './nativeJpeg'
+
 // Variables, not literals: the bundlers keep these as run-time imports of the installed pdfjs-dist.
 const PDFJS_MODULES = ['pdfjs-dist/legacy/build/pdf.mjs', 'pdfjs-dist/legacy/build/pdf.worker.mjs']
 
@@ -30,6 +32,8 @@ async function loadPdfjsAsNode(): Promise<void> {
   }
 }
 
+// Before the worker module below loads: pdf.js looks for an ImageDecoder once, then (nativeJpeg.ts).
+installNativeJpegDecoder()
 void loadPdfjsAsNode()
   .then(() => import('./analysisRun'))
   .then(({ runWorker }) => runWorker())
