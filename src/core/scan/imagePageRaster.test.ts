@@ -13,6 +13,15 @@ function rgb(w: number, h: number, paint: (x: number, y: number) => number): Dec
   return { width: w, height: h, kind: 2, data }
 }
 
+/** One source pixel's grey, each rounded down on its own; alpha over white. */
+function greyOf({ width, kind, data }: DecodedImage, x: number, y: number): number {
+  if (kind === 1) return (data[y * ((width + 7) >> 3) + (x >> 3)]! & (0x80 >> (x & 7))) !== 0 ? 255 : 0
+  const j = (y * width + x) * (kind === 2 ? 3 : 4)
+  const luma = (77 * data[j]! + 150 * data[j + 1]! + 29 * data[j + 2]!) >> 8
+  const alpha = kind === 2 ? 255 : data[j + 3]!
+  return alpha === 255 ? luma : Math.floor((luma * alpha + 255 * (255 - alpha)) / 255)
+}
+
 const fill = (seq: number, rect: [number, number, number, number], level: number): FillBox => ({
   seq,
   rect,
@@ -73,6 +82,50 @@ describe('scan images straight to grey', () => {
     expect(
       rasterFromImages({ images: [{ image, matrix: UPRIGHT, seq: 0 }], fills: [pattern] }, 10, 10, 1)
     ).toBeNull()
+  })
+
+  it('gives each target pixel the rounded mean grey of the source pixels centred in it', () => {
+    // Uneven sizes (31 × 23 px onto 10 × 7 pt at 1 px/pt), every kind, upright, mirrored and turned.
+    let seed = 7
+    const random = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % 256
+    const W = 31
+    const H = 23
+    const images: DecodedImage[] = [
+      { width: W, height: H, kind: 2, data: Uint8Array.from({ length: W * H * 3 }, random) },
+      {
+        width: W,
+        height: H,
+        kind: 3,
+        data: Uint8Array.from({ length: W * H * 4 }, (_, i) => (i % 4 === 3 && i % 3 === 0 ? 255 : random()))
+      },
+      { width: W, height: H, kind: 1, data: Uint8Array.from({ length: ((W + 7) >> 3) * H }, random) }
+    ]
+    const matrices: Matrix[] = [
+      [10, 0, 0, -7, 0, 7], // upright
+      [-10, 0, 0, 7, 10, 0], // mirrored both ways
+      [0, 7, 10, 0, 0, 0] // quarter-turned
+    ]
+    for (const image of images) {
+      for (const matrix of matrices) {
+        const out = rasterFromImages({ images: [{ image, matrix, seq: 0 }], fills: [] }, 10, 7, 1)!
+        const sums = new Array<number>(70).fill(0)
+        const counts = new Array<number>(70).fill(0)
+        const [a, b, c, d, e, f] = matrix
+        for (let sy = 0; sy < H; sy++) {
+          for (let sx = 0; sx < W; sx++) {
+            const u = (sx + 0.5) / W
+            const v = 1 - (sy + 0.5) / H
+            const tx = Math.floor(a * u + c * v + e)
+            const ty = Math.floor(b * u + d * v + f)
+            if (tx < 0 || tx >= 10 || ty < 0 || ty >= 7) continue
+            sums[ty * 10 + tx]! += greyOf(image, sx, sy)
+            counts[ty * 10 + tx]!++
+          }
+        }
+        const expected = sums.map((sum, k) => (counts[k]! > 0 ? Math.round(sum / counts[k]!) : 255))
+        expect(Array.from(out.data)).toEqual(expected)
+      }
+    }
   })
 
   it('tells pages of images and rectangles from pages with strokes or curves', () => {
