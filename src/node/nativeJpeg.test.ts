@@ -3,7 +3,7 @@ import { PDFDocument, PDFName, PDFNumber, PDFStream, type PDFDict, type PDFRef }
 import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import type { PDFDocumentProxy } from 'pdfjs-dist'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { NativeJpegDecoder, nativeJpegHeader } from './nativeJpeg'
+import { NativeJpegDecoder, nativeJpegHeader, oneAtATime } from './nativeJpeg'
 import { openPdf } from './pdfjs'
 
 /** A 64 × 48 px colour JPEG (Skia writes JFIF and an sRGB ICC profile): bands of grey and colour. */
@@ -178,6 +178,25 @@ describe('native JPEG decoding for pdf.js', () => {
     const native = await viaEngine(await pdfWith(garbled))
     expect(reference?.length).toBe(64 * 48 * 3)
     expect(native).toMatchObject({ kind: 2, width: 64, height: 48 })
+  })
+})
+
+describe('oneAtATime', () => {
+  it('starts each decode after the one before has settled, failed or not', async () => {
+    const log: string[] = []
+    const task =
+      (name: string, fail = false) =>
+      async (): Promise<string> => {
+        log.push(`start ${name}`)
+        await new Promise((resolve) => setTimeout(resolve, 5))
+        log.push(`end ${name}`)
+        if (fail) throw new Error(name)
+        return name
+      }
+    const runs = [oneAtATime(task('a')), oneAtATime(task('b', true)), oneAtATime(task('c'))]
+    const settled = await Promise.allSettled(runs)
+    expect(settled.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled'])
+    expect(log).toEqual(['start a', 'end a', 'start b', 'end b', 'start c', 'end c'])
   })
 })
 

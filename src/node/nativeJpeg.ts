@@ -141,6 +141,20 @@ export async function decodeJpegRgb(
   return rgb
 }
 
+let decoding: Promise<unknown> = Promise.resolve()
+
+/**
+ * Native decodes one after another, as pdf.js's own decoder runs them: pdf.js starts every image of
+ * a page at once, and a page of several 4096 × 4096 JPEGs decoded side by side on libuv's four
+ * threads (~250 MB each while decoding: Skia's image, the canvas, its pixels, the RGB copy) could
+ * take the analysis worker past its memory cap where pdf.js alone would not.
+ */
+export function oneAtATime<T>(task: () => Promise<T>): Promise<T> {
+  const run = decoding.then(task, task)
+  decoding = run.catch(() => undefined)
+  return run
+}
+
 /** The part of WebCodecs' ImageDecoder pdf.js uses (JpegStream.getTransferableImage). */
 export class NativeJpegDecoder {
   static isTypeSupported(type: string): Promise<boolean> {
@@ -163,7 +177,7 @@ export class NativeJpegDecoder {
   async decode(): Promise<{ image: MessagePort & { displayWidth: number; displayHeight: number } }> {
     const header = this.#isJpeg ? nativeJpegHeader(this.#data) : null
     if (!header) throw new Error('JPEG left to pdf.js')
-    const rgb = await decodeJpegRgb(this.#data, header)
+    const rgb = await oneAtATime(() => decodeJpegRgb(this.#data, header))
     const { port1, port2 } = new MessageChannel()
     port2.postMessage(rgb, [rgb.buffer])
     port2.close()
