@@ -91,7 +91,12 @@ function line(top: number, texts: readonly string[], startX = 60): Printed[] {
   })
 }
 
-async function read(redactions: ScanRedaction[], printed: Printed[], glyphs: Glyph[] = []) {
+async function read(
+  redactions: ScanRedaction[],
+  printed: Printed[],
+  glyphs: Glyph[] = [],
+  options: { needsLabel?: PageRect[]; withOcr?: boolean } = {}
+) {
   const engine = new FakeEngine(printed)
   const ocr: PageOcr = {
     engine,
@@ -99,7 +104,11 @@ async function read(redactions: ScanRedaction[], printed: Printed[], glyphs: Gly
       Promise.resolve({ bitmap: bitmapOf(OCR_PX_PER_PT, redactions, printed), pxPerPt: OCR_PX_PER_PT })
   }
   const raster = { bitmap: bitmapOf(RASTER_PX_PER_PT, redactions, printed), pxPerPt: RASTER_PX_PER_PT }
-  const page = await readScannedPage(scanPage(redactions), { raster, glyphs, revealLeaks: true }, ocr)
+  const page = await readScannedPage(
+    scanPage(redactions),
+    { raster, glyphs, revealLeaks: true, needsLabel: options.needsLabel },
+    (options.withOcr ?? true) ? ocr : null
+  )
   return { page, engine }
 }
 
@@ -189,6 +198,29 @@ describe('labels of raster boxes from OCR words', () => {
     const { page, engine } = await read([box([100, 200, 220, 214])], printed)
     expect(page.redactions[0]).toMatchObject({ grounds: ['9(2)(j)'] })
     expect(engine.calls.some((c) => c.invert)).toBe(true)
+  })
+
+  it('keeps a white box with print inside only when that print reads as a ground label', async () => {
+    const white: PageRect = [100, 200, 220, 214]
+    const other = box([300, 200, 360, 214])
+    const labelled: Printed[] = [{ text: 's9(2)(a)', rect: [104, 203, 140, 211] }]
+    const kept = await read([box(white, 'white'), other], labelled, [], { needsLabel: [white] })
+    expect(kept.page.redactions).toHaveLength(2)
+    expect(kept.page.redactions[0]).toMatchObject({ kind: 'white', grounds: ['9(2)(a)'] })
+    // A one-cell table or a text box holding a word: the print inside cites nothing.
+    const word: Printed[] = [{ text: 'Approved', rect: [104, 203, 150, 211] }]
+    const cell = await read([box(white, 'white'), other], word, [], { needsLabel: [white] })
+    expect(cell.page.redactions.map((r) => r.bbox)).toEqual([other.bbox])
+    // A ground printed right after it is no label inside: the frame is still not confirmed.
+    const beside: Printed[] = [...word, { text: 's9(2)(a)', rect: [224, 203, 260, 211] }]
+    const besideOnly = await read([box(white, 'white')], beside, [], { needsLabel: [white] })
+    expect(besideOnly.page.redactions).toEqual([])
+    // Without OCR nothing can confirm it.
+    const blind = await read([box(white, 'white'), other], labelled, [], {
+      needsLabel: [white],
+      withOcr: false
+    })
+    expect(blind.page.redactions.map((r) => r.bbox)).toEqual([other.bbox])
   })
 
   it('takes a margin label whose "s" was read as a "5" of its own', async () => {

@@ -34,6 +34,11 @@ export interface ScannedPageInput {
   /** Every glyph the page draws, visible or not (an OCR text layer is invisible glyphs). */
   readonly glyphs: readonly Glyph[]
   readonly revealLeaks: boolean
+  /**
+   * Raster boxes (their bbox as on the page) that stand only if a ground label is read inside them:
+   * outlined white boxes with print inside (RasterBox.needsLabel).
+   */
+  readonly needsLabel?: readonly PageRect[]
 }
 
 export interface PageOcr {
@@ -194,7 +199,23 @@ function dedupe(words: PageWord[]): PageWord[] {
   return kept
 }
 
-function labelsFor(page: ScanPage, text: PageText): Array<FoundLabel | null> {
+/** The page without the boxes of `needsLabel` that no label was read inside (by redaction index). */
+export function withoutUnconfirmed(
+  page: ScanPage,
+  needsLabel: readonly PageRect[] | undefined,
+  labelledInside: ReadonlySet<number> = new Set()
+): ScanPage {
+  if (!needsLabel || needsLabel.length === 0) return page
+  const pending = (r: ScanRedaction): boolean =>
+    r.source === 'raster' && needsLabel.some((rect) => rect.every((v, k) => v === r.bbox[k]))
+  const redactions = page.redactions.filter((r, i) => labelledInside.has(i) || !pending(r))
+  return redactions.length === page.redactions.length ? page : { ...page, redactions }
+}
+
+function labelsFor(
+  page: ScanPage,
+  text: PageText
+): { all: Array<FoundLabel | null>; inside: Array<FoundLabel | null> } {
   const lineHeightPt = lineHeightOfBoxes(page.redactions.map((r) => ({ rect: r.bbox, white: false })))
   const insideLabels = page.redactions.map((r, i) => {
     const inside = text.inside.get(i)
@@ -211,7 +232,7 @@ function labelsFor(page: ScanPage, text: PageText): Array<FoundLabel | null> {
     new BandIndex(text.runs, (run) => run.rect),
     page.width
   )
-  return page.redactions.map((_, i) => insideLabels[i] ?? beside[i] ?? null)
+  return { all: page.redactions.map((_, i) => insideLabels[i] ?? beside[i] ?? null), inside: insideLabels }
 }
 
 /** The page's redactions with grounds read from its pixels or its OCR layer, and placeholder pages. */
@@ -232,12 +253,13 @@ export async function readScannedPage(
       if (on.length > 0) text.inside.set(i, on.map((run) => run.text).join(' '))
     })
   } else if (ocr) text = await readByOcr(page, input, ocr)
-  else return page
+  else return withoutUnconfirmed(page, input.needsLabel)
 
   const redactions = page.redactions.map((r) =>
     r.source === 'raster' && hasLayer ? layerLeak(r, input.glyphs, input.revealLeaks) : r
   )
-  const found = labelsFor({ ...page, redactions }, text)
+  const { all: found, inside } = labelsFor({ ...page, redactions }, text)
+  const labelledInside = new Set(inside.flatMap((label, i) => (label ? [i] : [])))
   const labelled = redactions.map((r, i) => {
     const label = found[i]
     if (r.source !== 'raster' || r.label || !label) return r
@@ -270,5 +292,5 @@ export async function readScannedPage(
       }
     }
   }
-  return { ...page, redactions: labelled }
+  return withoutUnconfirmed({ ...page, redactions: labelled }, input.needsLabel, labelledInside)
 }

@@ -63,6 +63,14 @@ function glyphs(
   return x + count * (width + 2)
 }
 
+/** A 1 px rectangular outline of tone `grey`, ends exclusive. */
+function outline(data: Uint8Array, x0: number, y0: number, x1: number, y1: number, grey: number): void {
+  rect(data, x0, y0, x1, y0 + 1, grey)
+  rect(data, x0, y1 - 1, x1, y1, grey)
+  rect(data, x0, y0, x0 + 1, y1, grey)
+  rect(data, x1 - 1, y0, x1, y1, grey)
+}
+
 /** Seeded noise, σ ≈ sigma grey levels. */
 function noise(data: Uint8Array, sigma: number, seed = 3): void {
   let state = seed
@@ -265,13 +273,62 @@ describe('detectRasterBoxes', () => {
     for (const y of [40, 62, 84]) rect(d, 40, y, 400, y + 1, 60)
     for (const x of [40, 160, 280, 399]) rect(d, x, 40, x + 1, 85, 60)
     glyphs(d, 50, 46, 5, 1, 10, 30)
-    // A bordered box holding a line of text.
-    rect(d, 450, 150, 650, 151, 60)
-    rect(d, 450, 175, 650, 176, 60)
-    rect(d, 450, 150, 451, 176, 60)
-    rect(d, 649, 150, 650, 176, 60)
+    // A bordered box holding a line of text as short as a label: pixels cannot tell, so it comes
+    // back only as a box that OCR must confirm by reading a ground label inside it.
+    outline(d, 450, 150, 650, 176, 60)
     glyphs(d, 460, 157, 12, 1, 12, 30)
+    const boxes = detect(d)
+    expect(boxes.filter((b) => !b.needsLabel)).toEqual([])
+    expect(boxes.map(px)).toEqual([[450, 150, 650, 176]])
+  })
+
+  it('finds a white outlined box with a ground label inside, for OCR to confirm', () => {
+    const d = page()
+    const end = glyphs(d, 40, 104, 8, 1, 12, 30)
+    outline(d, end + 5, 100, end + 115, 122, 140)
+    // "s9(2)(a)" at 8 pt: seven marks 8 px tall, left-aligned and centred between top and bottom.
+    glyphs(d, end + 11, 107, 7, 1, 8, 40)
+    glyphs(d, end + 120, 104, 8, 1, 12, 30)
+    noise(d, 6)
+    const boxes = detect(d)
+    expect(boxes).toHaveLength(1)
+    expect(boxes[0]?.kind).toBe('white')
+    expect(boxes[0]?.needsLabel).toBe(true)
+    expect(iou(px(boxes[0]), [end + 5, 100, end + 115, 122])).toBeGreaterThan(0.9)
+    // An empty one needs no label.
+    const empty = page()
+    outline(empty, 100, 100, 210, 122, 140)
+    expect(detect(empty).map((b) => b.needsLabel ?? false)).toEqual([false])
+  })
+
+  it('finds no white box in a bordered text box holding prose', () => {
+    const d = page()
+    // One line longer than any ground label (28 marks, ~180 pt).
+    outline(d, 40, 40, 340, 66, 60)
+    glyphs(d, 48, 47, 28, 1, 12, 30)
+    // Two lines of text in a 29 pt tall box.
+    outline(d, 400, 40, 600, 80, 60)
+    glyphs(d, 408, 45, 10, 1, 10, 30)
+    glyphs(d, 408, 62, 10, 1, 10, 30)
+    // A word sitting on the bottom of its cell, not centred in it.
+    outline(d, 40, 150, 200, 180, 60)
+    glyphs(d, 48, 168, 5, 1, 10, 30)
     expect(detect(d)).toEqual([])
+  })
+
+  it('finds a skewed off-black box that its white label breaks up', () => {
+    const d = page()
+    const end = glyphs(d, 40, 104, 8, 2, 12, 30)
+    rotatedRect(d, end + 62, 111, 110, 22, 1, 50)
+    // "s9(2)(a)" in white at the left end: the 7 px margins above and below it outlast erosion as
+    // thin strips, so what is left is neither a rectangle nor a frame.
+    glyphs(d, end + 11, 107, 8, 1, 8, 235)
+    glyphs(d, end + 124, 104, 8, 2, 12, 30)
+    noise(d, 6)
+    const boxes = detect(d)
+    expect(boxes).toHaveLength(1)
+    expect(boxes[0]?.kind).toBe('black')
+    expect(iou(px(boxes[0]), [end + 7, 100, end + 117, 122])).toBeGreaterThan(0.85)
   })
 
   it('rejects a bitmap whose size does not match', () => {

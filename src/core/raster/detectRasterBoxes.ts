@@ -32,7 +32,8 @@
  *     pieces split by a label, and the bars of one block (no text right of the upper bar nor left
  *     of the lower, gap ≤ 3 px) become one box.
  *
- * White boxes: outlined empty rectangles (whiteBoxes.ts), kind 'white', confidence 0.5.
+ * White boxes: outlined empty rectangles (whiteBoxes.ts), kind 'white', confidence 0.5; one with a
+ * short line of print inside comes back `needsLabel`, for OCR to confirm or drop.
  *
  * Known limits: grey (100–200) boxes and white boxes without an outline are not looked for yet; a short reverse-video heading
  * ("Summary" on a dark band) looks like a box with a white label and is reported with confidence
@@ -44,6 +45,7 @@ import { MAX_RING_MID, MAX_RING_SIDE_MID, classify, isLabelledBox, ringTone } fr
 import { measureRegion } from './features'
 import { erodeSquare, thresholdDark } from './mask'
 import { type Candidate, extendEnd, mergeCandidates } from './merge'
+import { isDarkBoxWithLabel } from './labelledBox'
 import { findWhiteBoxes } from './whiteBoxes'
 
 export interface GreyBitmap {
@@ -61,6 +63,11 @@ export interface RasterBox {
   readonly confidence: number
   /** A hand-drawn marker stroke rather than a drawn box. */
   readonly marker: boolean
+  /**
+   * An outlined white box with print inside: a redaction only if OCR reads that print as a ground
+   * label (a one-cell table or a text box holding a word looks the same in pixels).
+   */
+  readonly needsLabel?: boolean
 }
 
 export interface RasterDetectOptions {
@@ -149,6 +156,22 @@ export function detectRasterBoxes(
       const x1 = Math.min(width, comp.x1 + erosionPx)
       const y1 = Math.min(height, comp.y1 + erosionPx)
       if (isLabelledBox(bitmap, comp.x0, comp.y0, x1, y1, tone)) verdict = { marker: false, confidence: 0.7 }
+      else {
+        // The label broke the box up: find its ends past the label, then judge the whole box.
+        const whole: Candidate = {
+          x0: comp.x0,
+          y0: comp.y0,
+          x1,
+          y1,
+          marker: false,
+          confidence: 0,
+          darkMean: 0
+        }
+        extendEnd(whole, bitmap, o.darkBelow, pxPerPt, -1)
+        extendEnd(whole, bitmap, o.darkBelow, pxPerPt, 1)
+        if (isDarkBoxWithLabel(bitmap, whole.x0, whole.y0, whole.x1, whole.y1, tone, pxPerPt))
+          verdict = { marker: false, confidence: 0.7 }
+      }
     }
     if (!verdict) continue
     cands.push({
@@ -182,7 +205,8 @@ export function detectRasterBoxes(
       pageRect: [w.x0 / pxPerPt, w.y0 / pxPerPt, w.x1 / pxPerPt, w.y1 / pxPerPt] as const,
       kind: 'white',
       confidence: WHITE_BOX_CONFIDENCE,
-      marker: false
+      marker: false,
+      ...(w.labelled ? { needsLabel: true } : {})
     })
   }
   return boxes

@@ -5,8 +5,14 @@
  * whose inside is empty paper. A table's cells are not found this way (the grid is one component
  * holding text), nor a bordered text box (ink inside). An empty bordered form field is, at the low
  * confidence white boxes get (0.5).
+ *
+ * A frame whose inside holds one short run of print, centred between top and bottom and clear of
+ * the outline, may be a white box labelled with its ground ("s9(2)(a)" printed inside, as many NZ
+ * releases do). Pixels alone cannot tell that from a one-cell table or a text box holding a word,
+ * so such a frame is returned `labelled`: the scan keeps it only when OCR reads a ground label there
+ * (readScannedPage). Two lines of prose, or a line longer than a label, is not even a candidate.
  */
-import { labelComponents } from './components'
+import { type Component, type RunTable, labelComponents } from './components'
 import type { GreyBitmap } from './detectRasterBoxes'
 
 export interface WhiteBoxPx {
@@ -15,17 +21,25 @@ export interface WhiteBoxPx {
   readonly y0: number
   readonly x1: number
   readonly y1: number
+  /** Print inside shaped like a label: a redaction only if that print reads as a ground. */
+  readonly labelled: boolean
 }
 
 const MIN_WIDTH_PT = 20
 const MIN_HEIGHT_PT = 6
 const MAX_HEIGHT_PT = 45
+/** Longest ground label printed inside a box, points ("s9(2)(a), s9(2)(g)(i)" at 8 pt is ~85 pt). */
+const MAX_LABEL_WIDTH_PT = 90
+/** Label print is one line: at most this tall, points (a 10 pt label with descenders is ~10 pt). */
+const MAX_LABEL_HEIGHT_PT = 12
+/** …and at least this tall, points: a digit at 6 pt. Shorter ink inside is speckle or a dash. */
+const MIN_LABEL_HEIGHT_PT = 3
 
 export function findWhiteBoxes(bitmap: GreyBitmap, ink: Uint8Array, pxPerPt: number): WhiteBoxPx[] {
   const { width, height } = bitmap
   const minW = MIN_WIDTH_PT * pxPerPt
   const minH = MIN_HEIGHT_PT * pxPerPt
-  const { components } = labelComponents(ink, width, height, Math.ceil(minW), Math.ceil(minH))
+  const { components, runs } = labelComponents(ink, width, height, Math.ceil(minW), Math.ceil(minH))
   const out: WhiteBoxPx[] = []
   for (const c of components) {
     const w = c.x1 - c.x0 + 1
@@ -33,26 +47,19 @@ export function findWhiteBoxes(bitmap: GreyBitmap, ink: Uint8Array, pxPerPt: num
     if (h > MAX_HEIGHT_PT * pxPerPt) continue
     // A frame's ink is its outline: a small share of its bounds.
     if (c.area > 0.35 * w * h) continue
-    if (isEmptyFrame(ink, width, c.x0, c.y0, c.x1 + 1, c.y1 + 1)) {
-      out.push({ x0: c.x0, y0: c.y0, x1: c.x1 + 1, y1: c.y1 + 1 })
-    }
+    if (!isFrame(ink, width, c.x0, c.y0, c.x1 + 1, c.y1 + 1)) continue
+    const box = { x0: c.x0, y0: c.y0, x1: c.x1 + 1, y1: c.y1 + 1 }
+    if (isEmptyInside(ink, width, c.x0, c.y0, c.x1 + 1, c.y1 + 1)) out.push({ ...box, labelled: false })
+    else if (holdsLabel(ink, width, c, runs, pxPerPt)) out.push({ ...box, labelled: true })
   }
   return out
 }
 
 /**
- * Outline inked on every side — each central column has ink in the top and bottom quarter, each
- * central row in the left and right eighth (quarters and eighths absorb 2° of skew) — and no ink
- * in the middle half.
+ * Outline inked on every side: each central column has ink in the top and bottom quarter, each
+ * central row in the left and right eighth (quarters and eighths absorb 2° of skew).
  */
-function isEmptyFrame(
-  ink: Uint8Array,
-  width: number,
-  x0: number,
-  y0: number,
-  x1: number,
-  y1: number
-): boolean {
+function isFrame(ink: Uint8Array, width: number, x0: number, y0: number, x1: number, y1: number): boolean {
   const w = x1 - x0
   const h = y1 - y0
   const band = Math.max(2, Math.round(h / 4))
@@ -71,6 +78,20 @@ function isEmptyFrame(
     for (let x = x1 - side; x < x1 && !right; x++) right = ink[y * width + x] === 1
     if (!left || !right) return false
   }
+  return true
+}
+
+/** No ink in the middle half of a frame. */
+function isEmptyInside(
+  ink: Uint8Array,
+  width: number,
+  x0: number,
+  y0: number,
+  x1: number,
+  y1: number
+): boolean {
+  const w = x1 - x0
+  const h = y1 - y0
   let inside = 0
   const ix0 = x0 + Math.round(w * 0.2)
   const ix1 = x1 - Math.round(w * 0.2)
@@ -78,4 +99,60 @@ function isEmptyFrame(
   const iy1 = y1 - Math.round(h * 0.3)
   for (let y = iy0; y < iy1; y++) for (let x = ix0; x < ix1; x++) inside += ink[y * width + x] as number
   return inside <= 0.005 * Math.max(1, (ix1 - ix0) * (iy1 - iy0))
+}
+
+/**
+ * The ink enclosed by a frame (not the frame's own pixels; left and right of it and above and below
+ * it the frame, which follows a skewed outline) is one short line of print: 3–12 pt tall, its
+ * middle within a fifth of the frame's height of the frame's middle, no wider than a ground label.
+ */
+function holdsLabel(
+  ink: Uint8Array,
+  width: number,
+  frame: Component,
+  runs: RunTable,
+  pxPerPt: number
+): boolean {
+  const w = frame.x1 - frame.x0 + 1
+  const h = frame.y1 - frame.y0 + 1
+  const own = new Uint8Array(w * h)
+  const rowMin = new Int32Array(h).fill(w)
+  const rowMax = new Int32Array(h).fill(-1)
+  const colMin = new Int32Array(w).fill(h)
+  const colMax = new Int32Array(w).fill(-1)
+  for (const r of frame.runs) {
+    const y = (runs.y[r] as number) - frame.y0
+    for (let x = (runs.x0[r] as number) - frame.x0; x <= (runs.x1[r] as number) - frame.x0; x++) {
+      own[y * w + x] = 1
+      rowMin[y] = Math.min(rowMin[y] as number, x)
+      rowMax[y] = Math.max(rowMax[y] as number, x)
+      colMin[x] = Math.min(colMin[x] as number, y)
+      colMax[x] = Math.max(colMax[x] as number, y)
+    }
+  }
+  let count = 0
+  let ix0 = w
+  let ix1 = -1
+  let iy0 = h
+  let iy1 = -1
+  for (let y = 0; y < h; y++) {
+    for (let x = (rowMin[y] as number) + 1; x < (rowMax[y] as number); x++) {
+      if (y <= (colMin[x] as number) || y >= (colMax[x] as number) || own[y * w + x] === 1) continue
+      if (ink[(frame.y0 + y) * width + frame.x0 + x] !== 1) continue
+      count++
+      ix0 = Math.min(ix0, x)
+      ix1 = Math.max(ix1, x)
+      iy0 = Math.min(iy0, y)
+      iy1 = Math.max(iy1, y)
+    }
+  }
+  if (count === 0) return false
+  const printH = iy1 - iy0 + 1
+  const printW = ix1 - ix0 + 1
+  if (printH < MIN_LABEL_HEIGHT_PT * pxPerPt || printH > MAX_LABEL_HEIGHT_PT * pxPerPt) return false
+  if (printW > MAX_LABEL_WIDTH_PT * pxPerPt) return false
+  // Centred between the outline's top and bottom where the print's middle column crosses them.
+  const cx = ix0 + (printW >> 1)
+  const frameMid2 = (colMin[cx] as number) + (colMax[cx] as number)
+  return Math.abs(iy0 + iy1 - frameMid2) / 2 <= 0.2 * h
 }

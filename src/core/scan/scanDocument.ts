@@ -18,9 +18,9 @@ import { pageLayers, pdfjsImageLookup, withImageLeaks, type ImageLookup } from '
 import type { PageLayers } from './imagePageRaster'
 import type { OperatorListLike } from '../pdf/walkOperatorList'
 import type { PageContent } from '../pdf/pageContent'
-import { area, intersectionArea } from '../detect/geometry'
+import { area, intersectionArea, roundRect } from '../detect/geometry'
 import type { OcrEngine } from '../ocr/ocrEngine'
-import { readScannedPage } from '../ocr/readScannedPage'
+import { readScannedPage, withoutUnconfirmed } from '../ocr/readScannedPage'
 
 export interface ScanInput {
   /** File name only (reports carry no local paths). */
@@ -165,14 +165,18 @@ async function withRasterBoxes(
         RASTER_MIN_INSIDE_IMAGE * area(box.pageRect)
     )
     const merged: ScanPage = { ...mergeRasterBoxes(result, inImages), scanned: true }
+    // White boxes with print inside stand only if that print reads as a ground label.
+    const needsLabel = inImages.filter((box) => box.needsLabel).map((box) => roundRect(box.pageRect))
     // Without OCR a page's own OCR text layer is still read (labels, leaks under burned-in boxes).
     const pageOcr = ocr
       ? { engine: ocr.engine, render: (): Promise<PageRaster> => ocr.rasterise(page, layers) }
       : null
     // OCR that fails leaves the boxes found, unlabelled.
-    return await readScannedPage(merged, { raster, glyphs: content.glyphs, revealLeaks }, pageOcr).catch(
-      () => merged
-    )
+    return await readScannedPage(
+      merged,
+      { raster, glyphs: content.glyphs, revealLeaks, needsLabel },
+      pageOcr
+    ).catch(() => withoutUnconfirmed(merged, needsLabel))
   } catch {
     return result
   }
