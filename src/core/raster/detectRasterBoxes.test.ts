@@ -301,6 +301,22 @@ describe('detectRasterBoxes', () => {
     expect(detect(empty).map((b) => b.needsLabel ?? false)).toEqual([false])
   })
 
+  it('finds a small white box whose outline touches the words beside and above it', () => {
+    const d = page()
+    // A descender of the line above rests on the top edge; the last letter before it and the first
+    // after it touch its sides. The box is 21 × 14 pt with a 2 px outline.
+    glyphs(d, 40, 80, 12, 2, 12, 30)
+    const end = glyphs(d, 80, 104, 4, 2, 12, 30)
+    rect(d, end + 10, 92, end + 12, 100, 30)
+    outline(d, end, 100, end + 29, 120, 120)
+    outline(d, end + 1, 101, end + 28, 119, 120)
+    glyphs(d, end + 29, 104, 4, 2, 12, 30)
+    noise(d, 4)
+    const boxes = detect(d)
+    expect(boxes.map(px)).toEqual([[end, 100, end + 29, 120]])
+    expect(boxes[0]?.needsLabel ?? false).toBe(false)
+  })
+
   it('finds no white box in a bordered text box holding prose', () => {
     const d = page()
     // One line longer than any ground label (28 marks, ~180 pt).

@@ -28,6 +28,10 @@ export interface WhiteBoxPx {
 const MIN_WIDTH_PT = 20
 const MIN_HEIGHT_PT = 6
 const MAX_HEIGHT_PT = 45
+/** A box's outline is at most this thick, points (a 1.2 pt pen line blurred by a scanner). */
+const MAX_OUTLINE_PT = 2
+/** An outline's top and bottom edges are runs at least this long, points, even 2° skewed. */
+const MIN_EDGE_RUN_PT = 8
 /** Longest ground label printed inside a box, points ("s9(2)(a), s9(2)(g)(i)" at 8 pt is ~85 pt). */
 const MAX_LABEL_WIDTH_PT = 90
 /** Label print is one line: at most this tall, points (a 10 pt label with descenders is ~10 pt). */
@@ -42,17 +46,61 @@ export function findWhiteBoxes(bitmap: GreyBitmap, ink: Uint8Array, pxPerPt: num
   const { components, runs } = labelComponents(ink, width, height, Math.ceil(minW), Math.ceil(minH))
   const out: WhiteBoxPx[] = []
   for (const c of components) {
-    const w = c.x1 - c.x0 + 1
-    const h = c.y1 - c.y0 + 1
-    if (h > MAX_HEIGHT_PT * pxPerPt) continue
-    // A frame's ink is its outline: a small share of its bounds.
-    if (c.area > 0.35 * w * h) continue
-    if (!isFrame(ink, width, c.x0, c.y0, c.x1 + 1, c.y1 + 1)) continue
-    const box = { x0: c.x0, y0: c.y0, x1: c.x1 + 1, y1: c.y1 + 1 }
-    if (isEmptyInside(ink, width, c.x0, c.y0, c.x1 + 1, c.y1 + 1)) out.push({ ...box, labelled: false })
-    else if (holdsLabel(ink, width, c, runs, pxPerPt)) out.push({ ...box, labelled: true })
+    const r = outlineRect(c, runs, pxPerPt)
+    if (!r) continue
+    const w = r.x1 - r.x0
+    const h = r.y1 - r.y0
+    if (w < minW || h < minH || h > MAX_HEIGHT_PT * pxPerPt) continue
+    // A frame's ink is its outline: a small share of its bounds, or (a small box) a thin line round it.
+    const area = inkWithin(c, runs, r)
+    if (area > Math.max(0.35 * w * h, 2 * (w + h) * MAX_OUTLINE_PT * pxPerPt)) continue
+    if (!isFrame(ink, width, r.x0, r.y0, r.x1, r.y1)) continue
+    if (isEmptyInside(ink, width, r.x0, r.y0, r.x1, r.y1)) out.push({ ...r, labelled: false })
+    else if (holdsLabel(ink, width, c, runs, r, pxPerPt)) out.push({ ...r, labelled: true })
   }
   return out
+}
+
+interface PxRect {
+  readonly x0: number
+  readonly y0: number
+  readonly x1: number
+  readonly y1: number
+}
+
+/**
+ * The outline's own rectangle (ends exclusive): a word the outline touches (a descender on its top
+ * edge, a letter against its side) widens the component but adds no long horizontal run. The frame
+ * spans the long runs (≥ 8 pt; a glyph is narrower): its top and bottom edges.
+ */
+function outlineRect(c: Component, runs: RunTable, pxPerPt: number): PxRect | null {
+  const minRun = MIN_EDGE_RUN_PT * pxPerPt
+  let x0 = Infinity
+  let x1 = -1
+  let y0 = Infinity
+  let y1 = -1
+  for (const i of c.runs) {
+    const rx0 = runs.x0[i] as number
+    const rx1 = runs.x1[i] as number
+    if (rx1 - rx0 + 1 < minRun) continue
+    const y = runs.y[i] as number
+    x0 = Math.min(x0, rx0)
+    x1 = Math.max(x1, rx1)
+    y0 = Math.min(y0, y)
+    y1 = Math.max(y1, y)
+  }
+  return y1 >= y0 ? { x0, y0, x1: x1 + 1, y1: y1 + 1 } : null
+}
+
+/** The component's pixels inside `r`. */
+function inkWithin(c: Component, runs: RunTable, r: PxRect): number {
+  let area = 0
+  for (const i of c.runs) {
+    const y = runs.y[i] as number
+    if (y < r.y0 || y >= r.y1) continue
+    area += Math.max(0, Math.min(r.x1 - 1, runs.x1[i] as number) - Math.max(r.x0, runs.x0[i] as number) + 1)
+  }
+  return area
 }
 
 /**
@@ -111,18 +159,23 @@ function holdsLabel(
   width: number,
   frame: Component,
   runs: RunTable,
+  r: PxRect,
   pxPerPt: number
 ): boolean {
-  const w = frame.x1 - frame.x0 + 1
-  const h = frame.y1 - frame.y0 + 1
+  const w = r.x1 - r.x0
+  const h = r.y1 - r.y0
   const own = new Uint8Array(w * h)
   const rowMin = new Int32Array(h).fill(w)
   const rowMax = new Int32Array(h).fill(-1)
   const colMin = new Int32Array(w).fill(h)
   const colMax = new Int32Array(w).fill(-1)
-  for (const r of frame.runs) {
-    const y = (runs.y[r] as number) - frame.y0
-    for (let x = (runs.x0[r] as number) - frame.x0; x <= (runs.x1[r] as number) - frame.x0; x++) {
+  // The frame's own pixels in r (the words it touches lie outside r).
+  for (const i of frame.runs) {
+    const y = (runs.y[i] as number) - r.y0
+    if (y < 0 || y >= h) continue
+    const xa = Math.max(0, (runs.x0[i] as number) - r.x0)
+    const xb = Math.min(w - 1, (runs.x1[i] as number) - r.x0)
+    for (let x = xa; x <= xb; x++) {
       own[y * w + x] = 1
       rowMin[y] = Math.min(rowMin[y] as number, x)
       rowMax[y] = Math.max(rowMax[y] as number, x)
@@ -138,7 +191,7 @@ function holdsLabel(
   for (let y = 0; y < h; y++) {
     for (let x = (rowMin[y] as number) + 1; x < (rowMax[y] as number); x++) {
       if (y <= (colMin[x] as number) || y >= (colMax[x] as number) || own[y * w + x] === 1) continue
-      if (ink[(frame.y0 + y) * width + frame.x0 + x] !== 1) continue
+      if (ink[(r.y0 + y) * width + r.x0 + x] !== 1) continue
       count++
       ix0 = Math.min(ix0, x)
       ix1 = Math.max(ix1, x)
