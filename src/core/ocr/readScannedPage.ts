@@ -26,6 +26,7 @@ import {
   textLayerRuns,
   type PageWord
 } from './ocrRuns'
+import { outlineMasks } from './outlineMask'
 import { labelStrips, lineHeightOfBoxes } from './strips'
 
 export interface ScannedPageInput {
@@ -144,13 +145,21 @@ async function readByOcr(page: ScanPage, input: ScannedPageInput, ocr: PageOcr):
   )
   const masksIn = (r: PxRect): PxRect[] =>
     boxesPx.filter((b) => b[0] < r[2] && b[2] > r[0] && b[1] < r[3] && b[3] > r[1])
+  // Inside a white box its skewed outline is painted out (outlineMask.ts).
+  const outlineOf = (i: number | null): PxRect[] => {
+    const r = i === null ? undefined : page.redactions[i]
+    if (!r || r.kind !== 'white') return []
+    return outlineMasks(ocrPage.bitmap, toPx(r.bbox, ocrPage.pxPerPt, w, h), ocrPage.pxPerPt)
+  }
   for (const strip of strips) {
     const rectPx = toPx(strip.rect, ocrPage.pxPerPt, w, h)
     if (rectPx[2] - rectPx[0] < 4 || rectPx[3] - rectPx[1] < 4) continue
     const found = toPageWords(
       strip.invert
         ? await ocr.engine.recognise(ocrPage.bitmap, rectPx, { invert: true })
-        : await ocr.engine.recognise(ocrPage.bitmap, rectPx, { maskPx: masksIn(rectPx) }),
+        : await ocr.engine.recognise(ocrPage.bitmap, rectPx, {
+            maskPx: [...masksIn(rectPx), ...outlineOf(strip.insideOf)]
+          }),
       ocrPage.pxPerPt
     )
     if (strip.insideOf !== null) {
