@@ -27,7 +27,9 @@
  *  4. classification (classify.ts): flat rectangle or stack of bars → box; elongated dark stroke with
  *     wavy edges → marker; photo, logo (not rectangular), hollow glyph, reverse-video header (a line
  *     of ≥ 100 pt of light text) → nothing; remnants under 9 pt long or shaped like a glyph stem →
- *     nothing; long thin strips along the page edge are scanner borders;
+ *     nothing; long thin strips along the page edge are scanner borders; a remnant that is none of
+ *     these may be a dark box its white label broke up: carried to its ends and judged whole
+ *     (labelledBox.ts);
  *  5. refinement and merges (merge.ts): a box end is carried across a white label printed there;
  *     pieces split by a label, and the bars of one block (no text right of the upper bar nor left
  *     of the lower, gap ≤ 3 px) become one box.
@@ -152,33 +154,25 @@ export function detectRasterBoxes(
     )
     if (ring.all > MAX_RING_MID || ring.worstSide > MAX_RING_SIDE_MID) continue
     let verdict = classify(f, pxPerPt)
-    if (!verdict && f.fillOuter < 0.88) {
-      const x1 = Math.min(width, comp.x1 + erosionPx)
-      const y1 = Math.min(height, comp.y1 + erosionPx)
-      if (isLabelledBox(bitmap, comp.x0, comp.y0, x1, y1, tone)) verdict = { marker: false, confidence: 0.7 }
-      else {
-        // The label broke the box up: find its ends past the label, then judge the whole box.
-        const whole: Candidate = {
-          x0: comp.x0,
-          y0: comp.y0,
-          x1,
-          y1,
-          marker: false,
-          confidence: 0,
-          darkMean: 0
-        }
-        extendEnd(whole, bitmap, o.darkBelow, pxPerPt, -1)
-        extendEnd(whole, bitmap, o.darkBelow, pxPerPt, 1)
-        if (isDarkBoxWithLabel(bitmap, whole.x0, whole.y0, whole.x1, whole.y1, tone, pxPerPt))
-          verdict = { marker: false, confidence: 0.7 }
-      }
+    const x1 = Math.min(width, comp.x1 + erosionPx)
+    const y1 = Math.min(height, comp.y1 + erosionPx)
+    if (!verdict && f.fillOuter < 0.88 && isLabelledBox(bitmap, comp.x0, comp.y0, x1, y1, tone))
+      verdict = { marker: false, confidence: 0.7 }
+    if (!verdict) {
+      // A label broke the box up (a ragged remnant, or a short one whose edges look wavy): find the
+      // box's ends past the label, then judge the whole box.
+      const whole: Candidate = { x0: comp.x0, y0: comp.y0, x1, y1, marker: false, confidence: 0, darkMean: 0 }
+      extendEnd(whole, bitmap, o.darkBelow, pxPerPt, -1)
+      extendEnd(whole, bitmap, o.darkBelow, pxPerPt, 1)
+      if (isDarkBoxWithLabel(bitmap, whole.x0, whole.y0, whole.x1, whole.y1, tone, pxPerPt))
+        verdict = { marker: false, confidence: 0.7 }
     }
     if (!verdict) continue
     cands.push({
       x0: comp.x0,
       y0: comp.y0,
-      x1: Math.min(width, comp.x1 + erosionPx),
-      y1: Math.min(height, comp.y1 + erosionPx),
+      x1,
+      y1,
       marker: verdict.marker,
       confidence: verdict.confidence,
       darkMean: f.darkMean

@@ -2,15 +2,16 @@
  * White redaction boxes on scans: a white rectangle drawn over text with a thin dark outline (how
  * some tools and printed-then-tippexed releases look). Found as one ink component shaped like a
  * frame: a rectangle 20 pt or wider and 6–45 pt tall whose outline is inked on all four sides and
- * whose inside is empty paper. A table's cells are not found this way (the grid is one component
- * holding text), nor a bordered text box (ink inside). An empty bordered form field is, at the low
- * confidence white boxes get (0.5).
+ * whose inside is empty paper. Words the outline touches join its component; the frame is taken
+ * from the long runs of its top and bottom edges. A table's grid with text in its cells is not
+ * found (ink inside; a tall grid is over 45 pt), nor a bordered text box holding prose. An empty
+ * bordered form field is, at the low confidence white boxes get (0.5).
  *
- * A frame whose inside holds one short run of print, centred between top and bottom and clear of
- * the outline, may be a white box labelled with its ground ("s9(2)(a)" printed inside, as many NZ
- * releases do). Pixels alone cannot tell that from a one-cell table or a text box holding a word,
- * so such a frame is returned `labelled`: the scan keeps it only when OCR reads a ground label there
- * (readScannedPage). Two lines of prose, or a line longer than a label, is not even a candidate.
+ * A frame whose inside holds one short line of print, centred between top and bottom, may be a
+ * white box labelled with its ground ("s9(2)(a)" printed inside, as many NZ releases do). Pixels
+ * alone cannot tell that from a one-cell table or a text box holding a word, so such a frame is
+ * returned `labelled`: the scan keeps it only when OCR reads a ground label inside it
+ * (readScannedPage). Two lines of print, or a line longer than a label (90 pt), is not a candidate.
  */
 import { type Component, type RunTable, labelComponents } from './components'
 import type { GreyBitmap } from './detectRasterBoxes'
