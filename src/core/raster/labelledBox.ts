@@ -8,9 +8,8 @@
  */
 import type { GreyBitmap } from './detectRasterBoxes'
 import { countLightGlyphs } from './lightText'
+import { MAX_LABEL_WIDTH_PT } from './merge'
 
-/** Longest white label printed inside a dark box, points (as merge.ts MAX_LABEL_PT). */
-const MAX_LABEL_WIDTH_PT = 90
 /** A rim is this share ink: JPEG speckle and a ragged edge leave a few light pixels on it. */
 const MIN_RIM_INK = 0.85
 /** Scan skew tolerated, degrees: a rim row this far in stays on the box along its whole length. */

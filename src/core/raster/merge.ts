@@ -122,8 +122,12 @@ function shouldMerge(a: Candidate, b: Candidate, bitmap: GreyBitmap, darkBelow: 
   return false
 }
 
-/** Largest white label a box end may carry, points (a long multi-ground label at 8 pt). */
-const MAX_LABEL_PT = 90
+/**
+ * Longest ground label printed in or at a box, points ("s9(2)(a), s9(2)(g)(i)" at 8 pt is ~85 pt):
+ * how far a box end may be carried across a white label here, and the widest print inside a white
+ * (whiteBoxes.ts) or dark (labelledBox.ts) box that still reads as a label rather than prose.
+ */
+export const MAX_LABEL_WIDTH_PT = 90
 
 /**
  * Moves one end of a box outward across a white ground label printed at that end: erosion stops at
@@ -151,7 +155,7 @@ export function extendEnd(
   const h = bottom - top + 1
   if (top < 0 || h < 4) return
   const band = Math.max(1, Math.round(0.2 * h))
-  const limit = MAX_LABEL_PT * pxPerPt
+  const limit = MAX_LABEL_WIDTH_PT * pxPerPt
   let reached = edge
   for (let step = 1, x = edge + dir; step <= limit && x >= 0 && x < width; step++, x += dir) {
     let topInk = 0

@@ -15,6 +15,7 @@
  */
 import { type Component, type RunTable, labelComponents } from './components'
 import type { GreyBitmap } from './detectRasterBoxes'
+import { MAX_LABEL_WIDTH_PT } from './merge'
 
 export interface WhiteBoxPx {
   /** Pixel bounds, ends exclusive. */
@@ -33,8 +34,6 @@ const MAX_HEIGHT_PT = 45
 const MAX_OUTLINE_PT = 2
 /** An outline's top and bottom edges are runs at least this long, points, even 2° skewed. */
 const MIN_EDGE_RUN_PT = 8
-/** Longest ground label printed inside a box, points ("s9(2)(a), s9(2)(g)(i)" at 8 pt is ~85 pt). */
-const MAX_LABEL_WIDTH_PT = 90
 /** Label print is one line: at most this tall, points (a 10 pt label with descenders is ~10 pt). */
 const MAX_LABEL_HEIGHT_PT = 12
 /** …and at least this tall, points: a digit at 6 pt. Shorter ink inside is speckle or a dash. */
