@@ -11,7 +11,7 @@ import { area, coverage, roundRect, type Rect } from './geometry'
 import { judge, type Judgement } from './judge'
 import { textBesideOnLine, type PageContext } from './placement'
 import { assignBesideLabels, labelFor } from './labels'
-import { leakFor } from './leaks'
+import { isOnlyLabel, leakFor } from './leaks'
 import { BandIndex, buildRuns, glyphText, median } from './textRuns'
 import { placeholderPage } from './withheldPage'
 import { contentInFrame, dominantDirection, readingFrame } from './readingFrame'
@@ -21,6 +21,11 @@ export interface RedactAnnotation {
   readonly rect: PageRect
   /** /OverlayText: what the applied redaction would print, often the ground. */
   readonly overlayText: string | null
+  /**
+   * /Contents: the mark's note. Never a label: tools put the very text to remove there, so it is
+   * only ever counted and hashed as part of the leak (shown with revealLeaks).
+   */
+  readonly contents?: string | null
 }
 
 export interface PageInput {
@@ -78,8 +83,9 @@ function annotationRedactions(
       .near(a.rect)
       .filter((g) => coverage(g.rect, a.rect) >= 0.5)
       .sort((x, y) => x.seq - y.seq)
-    const text = glyphText(under)
+    const text = leakedAnnotationText(glyphText(under), a.contents ?? null)
     const leak = leakFor('unapplied-annotation', text, false)
+    // The label is what the applied mark would print (/OverlayText), never the mark's own note.
     const found = a.overlayText ? labelFor(a.overlayText) : null
     return {
       bbox: roundRect(a.rect),
@@ -92,6 +98,19 @@ function annotationRedactions(
       leakedText: reveal && leak ? text : null
     }
   })
+}
+
+/**
+ * What an unapplied mark gives away: the text under it, and its /Contents note where that says more
+ * than a ground label (a note that repeats the text under it adds nothing; one over an image or a
+ * blank area may be the only copy of the withheld words left).
+ */
+function leakedAnnotationText(under: string, contents: string | null): string {
+  const note = contents?.replace(/\s+/g, ' ').trim() ?? ''
+  if (note === '' || isOnlyLabel(note)) return under
+  const flat = (t: string): string => t.replace(/\s+/g, '').toLowerCase()
+  if (flat(under).includes(flat(note))) return under
+  return under.trim() === '' ? note : `${under} ${note}`
 }
 
 /**

@@ -125,11 +125,14 @@ async function redactAnnotations(
   const out: RedactAnnotation[] = []
   for (const a of annotations) {
     if (a['subtype'] !== 'Redact' || !Array.isArray(a['rect']) || a['rect'].length !== 4) continue
-    // pdf.js does not read /OverlayText; a tool that puts the reason in /Contents is the next best.
-    const overlay = a['overlayText'] ?? (a['contentsObj'] as { str?: unknown } | undefined)?.str
+    // The label comes from /OverlayText alone: /Contents is the mark's note, often the very text
+    // it was meant to remove, so it only feeds the leak (issue 10).
+    const overlay = a['overlayText']
+    const contents = (a['contentsObj'] as { str?: unknown } | undefined)?.str
     out.push({
       rect: normalise(toViewport(a['rect'] as number[])),
-      overlayText: typeof overlay === 'string' && overlay.trim() !== '' ? overlay : null
+      overlayText: typeof overlay === 'string' && overlay.trim() !== '' ? overlay : null,
+      contents: typeof contents === 'string' && contents.trim() !== '' ? contents : null
     })
   }
   return out
