@@ -1,0 +1,33 @@
+/**
+ * Family-2 eval: `node bench/compile.mjs out/eval tests/eval/family2/run.ts && node out/eval/run.js
+ * [tune|holdout]` (Node 22). Prints the scorer's table for born-digital and scanned files apart, and
+ * writes `.eval/family2/<split>-results.json` with the details (misses, false positives, …).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { SPLITS, type Split } from '../../fixtures/family2/corpus'
+import { formatSummary } from '../report'
+import { evaluateFamily2 } from './evaluateFamily2'
+
+const arg = process.argv[2] ?? 'tune'
+if (!SPLITS.includes(arg as Split)) {
+  console.error(`usage: run.js [${SPLITS.join('|')}]`)
+  process.exit(2)
+}
+const repoRoot = process.cwd()
+const run = await evaluateFamily2(arg as Split, repoRoot, (m) => process.stderr.write(`${m}\n`))
+for (const [group, g] of Object.entries(run.groups)) {
+  console.log(
+    `\n=== family 2, split ${run.split}, ${group}: ${g.files} files, ${g.pages} pages (${run.version}) ===`
+  )
+  console.log(formatSummary(g.summary))
+  console.log(
+    `  scan time:             ${(g.scanMs / 1000).toFixed(1)} s (${(g.scanMs / 1000 / Math.max(1, g.pages)).toFixed(2)} s/page)`
+  )
+}
+for (const f of run.failures) console.log(`  FAILED ${f.file}: ${f.message}`)
+const dir = resolve(repoRoot, '.eval/family2')
+mkdirSync(dir, { recursive: true })
+const out = resolve(dir, `${run.split}-results.json`)
+writeFileSync(out, `${JSON.stringify(run, null, 1)}\n`)
+console.log(`  written: ${out}`)
