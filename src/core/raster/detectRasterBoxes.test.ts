@@ -146,14 +146,32 @@ describe('detectRasterBoxes', () => {
     expect(Math.abs((x1 as number) - (end + 150))).toBeLessThanOrEqual(2)
   })
 
-  it('reports stacked bars of one block as one box', () => {
+  it('reports a paragraph withheld line by line as one box per visibly separate bar (issue 11)', () => {
     const d = page()
     rect(d, 60, 60, 560, 78, 0)
     rect(d, 60, 80, 560, 98, 0)
     rect(d, 60, 100, 330, 118, 0)
+    const boxes = detect(d).map(px)
+    expect(boxes).toHaveLength(3)
+    for (const [i, want] of [
+      [60, 60, 560, 78],
+      [60, 80, 560, 98],
+      [60, 100, 330, 118]
+    ].entries())
+      expect(
+        iou(boxes.find((b) => Math.abs(b[1] - want[1]!) < 3) ?? [0, 0, 0, 0], want),
+        `bar ${i}`
+      ).toBeGreaterThan(0.85)
+  })
+
+  it('reports bars that touch with no gap as one box', () => {
+    const d = page()
+    rect(d, 60, 60, 560, 78, 0)
+    rect(d, 60, 78, 560, 96, 0)
+    rect(d, 60, 96, 330, 114, 0)
     const boxes = detect(d)
-    expect(boxes).toHaveLength(1)
-    expect(px(boxes[0])).toEqual([60, 60, 560, 118])
+    expect(boxes.length).toBeGreaterThanOrEqual(1)
+    expect(px(boxes[0])).toEqual([60, 60, 560, 114])
   })
 
   it('keeps word boxes on successive lines apart', () => {

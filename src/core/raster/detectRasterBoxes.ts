@@ -49,6 +49,8 @@ import { erodeSquare, thresholdDark } from './mask'
 import { type Candidate, extendEnd, mergeCandidates } from './merge'
 import { isDarkBoxWithLabel } from './labelledBox'
 import { findWhiteBoxes } from './whiteBoxes'
+import { combineTone, toneToRaster } from './combineTone'
+import { findToneBoxes } from './toneBoxes'
 
 export interface GreyBitmap {
   /** One byte per pixel, 0 = black … 255 = white, row-major, length width × height. */
@@ -203,5 +205,7 @@ export function detectRasterBoxes(
       ...(w.labelled ? { needsLabel: true } : {})
     })
   }
-  return boxes
+  // Boxes of any tone (grey, light, coloured) by shape and flatness; see combineTone.ts.
+  const tones = findToneBoxes(bitmap, pxPerPt).map((t) => toneToRaster(t, pxPerPt))
+  return combineTone(boxes, tones)
 }
