@@ -18,7 +18,10 @@ const page = (index: number, grounds: string[]): ScanPage => ({
     label: `s${ground}`,
     grounds: [ground],
     leak: null,
-    leakedText: null
+    leakedText: null,
+    evidence: [],
+    status: 'found',
+    passage: null
   }))
 })
 

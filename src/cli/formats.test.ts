@@ -11,6 +11,9 @@ const redaction = (over: Partial<ScanRedaction> = {}): ScanRedaction => ({
   grounds: ['9(2)(a)'],
   leak: null,
   leakedText: null,
+  evidence: ['flat-fill', 'label'],
+  status: 'found',
+  passage: null,
   ...over
 })
 

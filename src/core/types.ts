@@ -48,7 +48,19 @@ export interface ScanRedaction {
   readonly leak: Leak | null
   /** The recoverable text: null unless the caller asked to reveal leaks. */
   readonly leakedText: string | null
+  /**
+   * Why this is a redaction: `label` (a ground printed on or beside it), `covers-text`, `text-line`
+   * (sits in a line of text at text height), `flat-fill`, `hard-edges`, `outline`, `page-size-box`,
+   * `placeholder-text`, `redact-annotation`, `marker-stroke`.
+   */
+  readonly evidence: readonly string[]
+  /** `possible` below POSSIBLE_BELOW confidence: shown dimmed, for the reviewer to confirm or dismiss. */
+  readonly status: RedactionStatus
+  /** Groups the bars of one withheld passage (adjacent lines, same grounds); the bars stay separate. */
+  readonly passage: string | null
 }
+
+export type RedactionStatus = 'found' | 'possible'
 
 export interface ScanPage {
   /** 0-based. */

@@ -69,8 +69,21 @@ function toRedaction(
     label,
     grounds,
     leak: j.leak,
-    leakedText: reveal && j.leak ? j.leakedText : null
+    leakedText: reveal && j.leak ? j.leakedText : null,
+    evidence: [...(REASON_EVIDENCE[j.reason] ?? []), ...(label ? ['label'] : [])],
+    status: 'found',
+    passage: null
   }
+}
+
+/** The judge's reason for a vector fill, as the scan contract's evidence. */
+const REASON_EVIDENCE: Readonly<Record<string, readonly string[]>> = {
+  'hidden-text': ['covers-text'],
+  'covers-text': ['covers-text'],
+  'label-inside': [],
+  'black-box': ['flat-fill', 'opaque'],
+  'in-text-flow': ['flat-fill', 'text-line'],
+  'needs-label': ['flat-fill']
 }
 
 function annotationRedactions(
@@ -95,7 +108,10 @@ function annotationRedactions(
       label: found?.label ?? (a.overlayText?.trim() || null),
       grounds: found?.grounds ?? [],
       leak,
-      leakedText: reveal && leak ? text : null
+      leakedText: reveal && leak ? text : null,
+      evidence: ['redact-annotation', ...(found ? ['label'] : [])],
+      status: 'found' as const,
+      passage: null
     }
   })
 }
@@ -214,7 +230,13 @@ export function detectPage(input: PageInput, options: DetectOptions): ScanPage {
       ...base,
       withheldInFull: true,
       redactions: [
-        { ...pageBox, kind: 'page', grounds, leak: pageBox.leak ?? leaks[0]?.leak ?? null },
+        {
+          ...pageBox,
+          kind: 'page',
+          grounds,
+          leak: pageBox.leak ?? leaks[0]?.leak ?? null,
+          evidence: ['page-size-box', ...pageBox.evidence.filter((e) => e === 'label')]
+        },
         ...annotations
       ]
     }
@@ -235,7 +257,10 @@ export function detectPage(input: PageInput, options: DetectOptions): ScanPage {
             label: placeholder.label,
             grounds: placeholder.grounds,
             leak: null,
-            leakedText: null
+            leakedText: null,
+            evidence: ['placeholder-text'],
+            status: 'found',
+            passage: null
           },
           ...annotations
         ]

@@ -67,7 +67,10 @@ const box = (bbox: PageRect, kind: ScanRedaction['kind'] = 'black'): ScanRedacti
   label: null,
   grounds: [],
   leak: null,
-  leakedText: null
+  leakedText: null,
+  evidence: [],
+  status: 'found',
+  passage: null
 })
 
 const scanPage = (redactions: ScanRedaction[]): ScanPage => ({

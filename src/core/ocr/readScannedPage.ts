@@ -295,7 +295,10 @@ export async function readScannedPage(
             label: placeholder.label,
             grounds: placeholder.grounds,
             leak: null,
-            leakedText: null
+            leakedText: null,
+            evidence: ['placeholder-text'],
+            status: 'found',
+            passage: null
           }
         ]
       }

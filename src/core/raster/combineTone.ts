@@ -26,6 +26,7 @@ export function toneToRaster(t: ToneBox, pxPerPt: number): RasterBox {
     kind: t.tone <= BLACK_TONE ? 'black' : 'grey',
     confidence: t.confidence,
     marker: false,
+    evidence: t.evidence,
     ...(t.needsLabel ? { needsLabel: true } : {})
   }
 }

@@ -159,7 +159,7 @@ describe('detectRasterBoxes', () => {
       [60, 100, 330, 118]
     ].entries())
       expect(
-        iou(boxes.find((b) => Math.abs(b[1] - want[1]!) < 3) ?? [0, 0, 0, 0], want),
+        iou(boxes.find((b) => Math.abs(b[1]! - want[1]!) < 3) ?? [0, 0, 0, 0], want),
         `bar ${i}`
       ).toBeGreaterThan(0.85)
   })

@@ -72,6 +72,8 @@ export interface RasterBox {
    * label (a one-cell table or a text box holding a word looks the same in pixels).
    */
   readonly needsLabel?: boolean
+  /** Why it is a box (the scan contract's evidence); defaults by kind when absent. */
+  readonly evidence?: readonly string[]
 }
 
 export interface RasterDetectOptions {

@@ -32,7 +32,10 @@ const scan = (file: string, grounds: string[], leakedText: string | null): ScanR
               leak: leakedText
                 ? { kind: 'text-under-box', chars: leakedText.length, sha256: 'd'.repeat(64) }
                 : null,
-              leakedText
+              leakedText,
+              evidence: [],
+              status: 'found',
+              passage: null
             },
             {
               bbox: [72, 100, 300, 114],
@@ -42,7 +45,10 @@ const scan = (file: string, grounds: string[], leakedText: string | null): ScanR
               label: null,
               grounds: [],
               leak: null,
-              leakedText: null
+              leakedText: null,
+              evidence: [],
+              status: 'found',
+              passage: null
             }
           ]
         : []

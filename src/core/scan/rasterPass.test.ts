@@ -39,7 +39,10 @@ describe('mergeRasterBoxes', () => {
       label: 's9(2)(a)',
       grounds: ['9(2)(a)'],
       leak: null,
-      leakedText: null
+      leakedText: null,
+      evidence: [],
+      status: 'found' as const,
+      passage: null
     }
     const merged = mergeRasterBoxes(page([vector]), [box([100, 300, 200, 312])])
     expect(merged.redactions).toEqual([vector])

@@ -29,7 +29,12 @@ function toRedaction(box: RasterBox): ScanRedaction {
     label: null,
     grounds: [],
     leak: null,
-    leakedText: null
+    leakedText: null,
+    evidence:
+      box.evidence ??
+      (box.kind === 'white' ? ['outline'] : box.marker ? ['marker-stroke'] : ['flat-fill', 'hard-edges']),
+    status: 'found',
+    passage: null
   }
 }
 

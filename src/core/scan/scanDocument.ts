@@ -14,6 +14,7 @@ import type { Matrix, PageRect, ScanPage, ScanResult, ScanSummary } from '../typ
 import { ENGINE_VERSION, SCAN_SCHEMA } from '../types'
 import { detectRasterBoxes } from '../raster/detectRasterBoxes'
 import { mergeRasterBoxes, type PageRaster } from './rasterPass'
+import { finishPage } from './finishPage'
 import { pageLayers, pdfjsImageLookup, withImageLeaks, type ImageLookup } from './imageLeaks'
 import type { PageLayers } from './imagePageRaster'
 import type { OperatorListLike } from '../pdf/walkOperatorList'
@@ -232,7 +233,7 @@ export async function scanPage(
     )
     // After the raster pass: a vector fill the vector pass passed over (a square box near the top of
     // a page can pass for a logo) comes back as a raster box, and the image under it is judged too.
-    return await withImageLeaks(merged, content, lookup)
+    return finishPage(await withImageLeaks(merged, content, lookup))
   } catch (err) {
     return {
       index,

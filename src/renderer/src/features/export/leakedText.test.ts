@@ -36,7 +36,10 @@ const box = (bbox: ScanRedaction['bbox'], leakedText: string | null): ScanRedact
   label: null,
   grounds: [],
   leak: leakedText ? leak : null,
-  leakedText
+  leakedText,
+  evidence: [],
+  status: 'found',
+  passage: null
 })
 
 const page = (index: number, redactions: ScanRedaction[]): ScanPage => ({

@@ -53,7 +53,10 @@ const page = (index: number, boxes: number): ScanPage => ({
     label: 's9(2)(a)',
     grounds: ['9(2)(a)'],
     leak: null,
-    leakedText: null
+    leakedText: null,
+    evidence: [],
+    status: 'found',
+    passage: null
   }))
 })
 

@@ -40,7 +40,10 @@ const box = (bbox: PageRect): ScanRedaction => ({
   label: null,
   grounds: [],
   leak: null,
-  leakedText: null
+  leakedText: null,
+  evidence: [],
+  status: 'found',
+  passage: null
 })
 const scan = (boxes: PageRect[]): ScanPage => ({
   index: 0,
