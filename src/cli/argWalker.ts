@@ -77,6 +77,12 @@ export function readTimeoutS(given: string | null): number | string {
   return s > 0 && s <= MAX_TIMEOUT_S ? s : `--timeout needs a number of seconds from 1 to ${MAX_TIMEOUT_S}.`
 }
 
+/** A confidence from 0 to 1: candidates below it are left out of the output. */
+export function readMinConfidence(given: string | null): number | string {
+  const v = given !== null && /^(0(\.\d+)?|1(\.0+)?|\.\d+)$/.test(given) ? Number(given) : NaN
+  return v >= 0 && v <= 1 ? v : '--min-confidence needs a number from 0 to 1.'
+}
+
 export function readDpi(given: string | null): number | string {
   return wholeNumber(given, 0, MAX_RASTER_DPI) ?? `--dpi needs a whole number from 0 to ${MAX_RASTER_DPI}.`
 }

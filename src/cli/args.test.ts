@@ -27,7 +27,8 @@ describe('parseArgs', () => {
       jobs: 3,
       timeoutMs: 7500,
       rasterDpi: 100,
-      ocr: true
+      ocr: true,
+      minConfidence: 0
     })
   })
 
@@ -41,9 +42,20 @@ describe('parseArgs', () => {
       jobs: 4,
       timeoutMs: 20_000,
       rasterDpi: 100,
-      ocr: true
+      ocr: true,
+      minConfidence: 0
     })
     expect(defaultJobs(1)).toBe(1)
+  })
+
+  it('reads --min-confidence from 0 to 1 and refuses anything else', () => {
+    expect(parseArgs(['scan', '--min-confidence', '0.7', 'a.pdf'])).toMatchObject({ minConfidence: 0.7 })
+    expect(parseArgs(['scan', '--min-confidence=1', 'a.pdf'])).toMatchObject({ minConfidence: 1 })
+    for (const bad of ['1.5', '-0.1', 'high', ''])
+      expect(parseArgs(['scan', `--min-confidence=${bad}`, 'a.pdf'])).toEqual({
+        command: 'error',
+        message: '--min-confidence needs a number from 0 to 1.'
+      })
   })
 
   it('reads scanned pages with OCR unless --no-ocr is given', () => {

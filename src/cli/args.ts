@@ -8,6 +8,7 @@ import {
   defaultJobs,
   readDpi,
   readJobs,
+  readMinConfidence,
   readTimeoutS,
   walkArgs
 } from './argWalker'
@@ -39,6 +40,8 @@ Options:
                          0 skips scanned-page images)
   --no-ocr               do not read scanned pages' printed ground labels and placeholder
                          pages with OCR (faster; boxes in page images are still found)
+  --min-confidence C     leave out candidates the detector is less sure of than C (0–1; default
+                         0: every candidate, those under 0.65 marked "status": "possible")
   --timeout S            stop a file's analysis after S seconds without progress (default 20)
   -h, --help             show this help
 
@@ -59,6 +62,8 @@ export interface ScanCommand {
   readonly rasterDpi: number
   /** Read scanned pages' labels and placeholder pages with OCR (`--no-ocr` turns it off). */
   readonly ocr: boolean
+  /** Redactions with a lower confidence are left out (0 keeps every candidate). */
+  readonly minConfidence: number
 }
 
 export type ParsedArgs =
@@ -81,6 +86,7 @@ export function parseArgs(argv: readonly string[], cpuCount = 2): ParsedArgs {
   let timeoutS = DEFAULT_TIMEOUT_S
   let rasterDpi = DEFAULT_RASTER_DPI
   let ocr = true
+  let minConfidence = 0
 
   const walked = walkArgs(rest, (option) => {
     switch (option.flag) {
@@ -120,6 +126,12 @@ export function parseArgs(argv: readonly string[], cpuCount = 2): ParsedArgs {
         rasterDpi = dpi
         return null
       }
+      case '--min-confidence': {
+        const c = readMinConfidence(option.value())
+        if (typeof c === 'string') return c
+        minConfidence = c
+        return null
+      }
       case '--no-ocr':
         if (option.inline !== undefined) return '--no-ocr takes no value.'
         ocr = false
@@ -139,6 +151,7 @@ export function parseArgs(argv: readonly string[], cpuCount = 2): ParsedArgs {
     jobs,
     timeoutMs: Math.round(timeoutS * 1000),
     rasterDpi,
-    ocr
+    ocr,
+    minConfidence
   }
 }

@@ -130,6 +130,9 @@ describe('CSV', () => {
       '',
       '',
       '',
+      '',
+      'found',
+      'flat-fill; label',
       ''
     ])
     expect(rows[2]!.slice(12)).toEqual([
@@ -137,7 +140,10 @@ describe('CSV', () => {
       'text-under-box',
       '12',
       'cd'.repeat(32),
-      'Secret, "quoted"\r\nname'
+      'Secret, "quoted"\r\nname',
+      'found',
+      'flat-fill; label',
+      ''
     ])
   })
 

@@ -39,7 +39,10 @@ export const CSV_HEADER = [
   'leak',
   'leak_chars',
   'leak_sha256',
-  'leaked_text'
+  'leaked_text',
+  'status',
+  'evidence',
+  'passage'
 ] as const
 
 function csvRow(result: ScanResult, pageIndex: number, withheldInFull: boolean, r: ScanRedaction): string {
@@ -57,7 +60,10 @@ function csvRow(result: ScanResult, pageIndex: number, withheldInFull: boolean, 
     r.leak?.kind ?? '',
     r.leak ? String(r.leak.chars) : '',
     r.leak?.sha256 ?? '',
-    csvText(r.leakedText ?? '')
+    csvText(r.leakedText ?? ''),
+    r.status,
+    r.evidence.join('; '),
+    r.passage ?? ''
   ].join(',')
 }
 
@@ -127,7 +133,7 @@ export function toMarkdown(result: ScanResult): string {
     )
     page.redactions.forEach((r, i) => {
       lines.push(
-        `| ${i + 1} | ${r.kind} | ${box(r)} | ${mdText(r.grounds.join(', '))} | ${mdText(r.label ?? '')} | ${leakCell(r)} |`
+        `| ${i + 1} | ${r.kind}${r.status === 'possible' ? ' (possible)' : ''} | ${box(r)} | ${mdText(r.grounds.join(', '))} | ${mdText(r.label ?? '')} | ${leakCell(r)} |`
       )
     })
     lines.push('')

@@ -63,6 +63,7 @@ export async function runReport(
       format: 'json',
       outDir: null,
       revealLeaks: command.includeLeakedText,
+      minConfidence: 0,
       jobs: command.jobs,
       timeoutMs: command.timeoutMs,
       rasterDpi: DEFAULT_RASTER_DPI,

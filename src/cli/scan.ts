@@ -5,6 +5,7 @@
  * atomically (temporary file + rename: a reader never sees half a report). Every file that could not
  * be scanned gets one line on stderr, `withheld: NAME: message`, and makes the exit status 2.
  */
+import { withMinConfidence } from '@core/scan/minConfidence'
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -149,7 +150,7 @@ export async function runScan(
       complain(name, outcome.type === 'failed' ? outcome.message : 'The analysis was cancelled.')
       return
     }
-    const result = assembler.finish(outcome.regime)
+    const result = withMinConfidence(assembler.finish(outcome.regime), command.minConfidence)
     if (command.outDir === null) {
       results[index] = result
       return
