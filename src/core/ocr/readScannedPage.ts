@@ -9,6 +9,7 @@
  * `text-under-box` leak only when it carries real words (two runs of three letters or more); OCR
  * layers made after the redaction hold noise like "I|l" or nothing there.
  */
+import { foreignCode } from '../grounds/foreignCode'
 import type { Glyph } from '../pdf/pageContent'
 import type { GreyBitmap } from '../raster/detectRasterBoxes'
 import type { PageRect, ScanPage, ScanRedaction } from '../types'
@@ -229,7 +230,9 @@ function labelsFor(
   const insideLabels = page.redactions.map((r, i) => {
     const inside = text.inside.get(i)
     if (inside && isOnlyLabel(inside)) return labelFor(inside)
-    return null
+    // A code of a regime with no catalogue here ("5.1.2e", "s47F"): shown as printed.
+    const code = inside ? foreignCode(inside) : null
+    return code && inside ? { label: inside.trim(), grounds: [code] } : null
   })
   const beside = assignBesideLabels(
     page.redactions.map((r, i) => ({

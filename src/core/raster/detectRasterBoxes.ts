@@ -51,6 +51,7 @@ import { isDarkBoxWithLabel } from './labelledBox'
 import { findWhiteBoxes } from './whiteBoxes'
 import { combineTone, toneToRaster } from './combineTone'
 import { findToneBoxes } from './toneBoxes'
+import { MIN_SKEW_DEG, estimateSkewDeg, rectToSource, rotateBitmap } from './deskew'
 
 export interface GreyBitmap {
   /** One byte per pixel, 0 = black … 255 = white, row-major, length width × height. */
@@ -87,15 +88,17 @@ export interface RasterDetectOptions {
   readonly minSidePt?: number
   /** Largest scan skew to tolerate, degrees. Default 3. */
   readonly maxSkewDeg?: number
+  /** Turn a skewed scan upright before looking for boxes. Default true. */
+  readonly deskew?: boolean
 }
 
-const DEFAULTS = {
+const DEFAULTS: Required<Omit<RasterDetectOptions, 'deskew'>> = {
   darkBelow: 110,
   lightAbove: 160,
   erosionPt: 3.5,
   minSidePt: 4.5,
   maxSkewDeg: 3
-} satisfies Required<RasterDetectOptions>
+}
 
 /** Grey below which a pixel may belong to a thin outline. */
 const OUTLINE_BELOW = 200
@@ -123,11 +126,33 @@ export function detectRasterBoxes(
   pxPerPt: number,
   options: RasterDetectOptions = {}
 ): RasterBox[] {
-  const o = { ...DEFAULTS, ...options }
   const { width, height, data } = bitmap
   if (data.length !== width * height)
     throw new Error(`bitmap is ${data.length} bytes, expected ${width}×${height}`)
   if (!(pxPerPt > 0)) throw new Error('pxPerPt must be positive')
+  // A skewed scan is turned upright first, so each bar is a clean rectangle again (deskew.ts).
+  const skewDeg = options.deskew === false ? 0 : estimateSkewDeg(bitmap)
+  if (Math.abs(skewDeg) < MIN_SKEW_DEG) return detectUpright(bitmap, pxPerPt, options)
+  const upright = rotateBitmap(bitmap, skewDeg)
+  return detectUpright(upright, pxPerPt, options).map((box) => {
+    const [x0, y0, x1, y1] = rectToSource(
+      [
+        box.pageRect[0] * pxPerPt,
+        box.pageRect[1] * pxPerPt,
+        box.pageRect[2] * pxPerPt,
+        box.pageRect[3] * pxPerPt
+      ],
+      skewDeg,
+      width,
+      height
+    )
+    return { ...box, pageRect: [x0 / pxPerPt, y0 / pxPerPt, x1 / pxPerPt, y1 / pxPerPt] as const }
+  })
+}
+
+function detectUpright(bitmap: GreyBitmap, pxPerPt: number, options: RasterDetectOptions): RasterBox[] {
+  const o = { ...DEFAULTS, ...options }
+  const { width, height, data } = bitmap
   const erosionPx = Math.max(2, Math.round(o.erosionPt * pxPerPt))
   const minSidePx = o.minSidePt * pxPerPt
   const ink = thresholdDark(data, o.darkBelow)

@@ -44,3 +44,23 @@ export function erodeSquare(mask: Uint8Array, width: number, height: number, s: 
   }
   return out
 }
+
+/**
+ * Closing by an s × s square (dilation, then erosion), put back in place: gaps and notches narrower
+ * than s px are filled. Seals a box of one tone whose light label nearly touches its rim (at 100 dpi
+ * the print of a 7 pt box runs to within a pixel or two of its edge), so the label becomes a hole.
+ */
+export function closeSquare(mask: Uint8Array, width: number, height: number, s: number): Uint8Array {
+  if (s <= 1) return mask.slice()
+  const inverted = new Uint8Array(mask.length)
+  for (let i = 0; i < mask.length; i++) inverted[i] = mask[i] ? 0 : 1
+  const notDilated = erodeSquare(inverted, width, height, s)
+  for (let i = 0; i < notDilated.length; i++) notDilated[i] = notDilated[i] ? 0 : 1
+  const shifted = erodeSquare(notDilated, width, height, s)
+  // Both passes anchor the square at its top-left corner: the result sits s − 1 px up and left.
+  const out = new Uint8Array(mask.length)
+  const k = s - 1
+  for (let y = k; y < height; y++)
+    out.set(shifted.subarray((y - k) * width, (y - k) * width + width - k), y * width + k)
+  return out
+}

@@ -94,12 +94,13 @@ function shouldMerge(a: Candidate, b: Candidate, bitmap: GreyBitmap, darkBelow: 
   // Overlapping by a third of the smaller: one box drawn over another. Mere contact is judged below.
   if (xOver * yOver >= 0.3 * Math.min(aw * ah, bw * bh)) return true
   // Stacked bars (one block redaction drawn line by line): line-long bars, the shorter almost wholly
-  // under or over the other, a gap of ≤ 3 px (~2 pt). Every bar but the last runs to its line's end
+  // under or over the other, touching (issue 11: bars with paper between them, however thin, are as
+  // many redactions as bars; finishPage groups them into a passage). Every bar but the last runs to its line's end
   // and every bar but the first starts its line, so there is no text right of the upper bar nor
   // left of the lower one; word boxes on successive lines have text beside them and stay apart.
   const gapY = Math.max(a.y0, b.y0) - Math.min(a.y1, b.y1)
   const lineLong = Math.max(aw / ah, bw / bh) >= 4
-  const close = gapY <= Math.max(3, 0.15 * Math.min(ah, bh))
+  const close = gapY <= 0
   if (lineLong && close && xOver >= 0.8 * Math.min(aw, bw)) {
     const upper = a.y0 <= b.y0 ? a : b
     const lower = upper === a ? b : a

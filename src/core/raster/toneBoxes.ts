@@ -16,9 +16,16 @@
  */
 import { labelComponents } from './components'
 import type { GreyBitmap } from './detectRasterBoxes'
-import { erodeSquare } from './mask'
+import { closeSquare, erodeSquare } from './mask'
 import { fillSmallHoles, paperMask } from './paperMask'
-import { outsideFill, type RectPx, splitAtSeparators, trimRect } from './toneRegions'
+import {
+  outsideFill,
+  type RectPx,
+  sideContrast,
+  splitAtSeparators,
+  splitAtSteps,
+  trimRect
+} from './toneRegions'
 
 export interface ToneBox {
   /** Pixels, ends exclusive. */
@@ -39,6 +46,8 @@ export interface ToneBox {
 const MIN_CONTRAST = 28
 /** Solid ink thinner than this (points) is text or a rule, not a box. */
 const EROSION_PT = 3.5
+/** A label's print within this of a box's rim (points) is sealed in before holes are filled. */
+const SEAL_PT = 1.4
 /** The shortest side a box can have and still hide a line of small print (6–7 pt type). */
 const MIN_SIDE_PT = 5
 /** No redaction is shorter than a short word. */
@@ -59,9 +68,11 @@ const FLAT_SPREAD = 30
 /** A label in one ink may take up to this much of a box's pixels (photos have both darker and lighter). */
 const MIN_FLAT_WITH_LABEL = 0.55
 /** Two halves of a flat box differ by less than this (a gradient or a photo differs more). */
-const MAX_HALF_DIFFERENCE = 22
+const MAX_HALF_DIFFERENCE = 12
 /** Print inside across this share of a wide band is running text on a band, not a label. */
 const MAX_TEXT_SPAN_WIDE = 0.55
+/** Gap between print columns that still continues a line of text (a word space at 100 dpi). */
+const WORD_GAP_PX = 6
 /** Print inside a box running this far (points) is a line of text, not a ground label. */
 const MAX_LABEL_EXTENT_PT = 100
 /** Bands wider than this (points) with a line of text across them are headers or highlights. */
@@ -70,6 +81,15 @@ const WIDE_BAND_PT = 110
 const MAX_MEAN_OUTSIDE_FILL = 0.45
 /** Every side continuing into more ink: a piece of a larger shape. */
 const MIN_OUTSIDE_FILL = 0.3
+/** The dark pass's cut for black: tone boxes this dark are judged by the strict rules. */
+const BLACK_TONE = 85
+/** Mean difference from a box's tone along an abutting box of the same fill (noise, averaged). */
+const SAME_TONE_NOISE = 5
+/** A side whose outside differs from the fill by less than this, yet more than noise, fades out. */
+const FADE_MAX = 14
+/** A ring pixel this close to the fill's tone belongs to an abutting box of the same fill (a photo's
+ * texture strays further). */
+const RING_SAME_TONE = 6
 /** Fills lighter than this are the tones of highlighter and table shading as much as of boxes. */
 const LIGHT_FILL = 170
 /** Share of the ring outside the box that must be paper (or text on paper). */
@@ -88,6 +108,8 @@ interface Measures {
   textSpan: number
   /** From the first to the last column holding print, pixels. */
   printExtentPx: number
+  /** The longest stretch of print with gaps no wider than a word space, pixels. */
+  printRunPx: number
   textRows: number
   ringPaper: number
 }
@@ -132,14 +154,18 @@ function measure(
   // Halves of the flat fill (label pixels excluded): left/right and top/bottom means.
   const sums = [0, 0, 0, 0]
   const counts = [0, 0, 0, 0]
-  const printCols = new Uint8Array(w)
-  const printRows = new Uint8Array(h)
+  // Print is counted inside the box's blurred rim (2 px), and a column or row holds print when at
+  // least two of its pixels do (one is JPEG noise).
+  const colCount = new Uint16Array(w)
+  const rowCount = new Uint16Array(h)
   for (let y = y0; y < y1; y++)
     for (let x = x0; x < x1; x++) {
       const v = data[y * width + x] as number
       if (Math.abs(v - tone) > FLAT_SPREAD) {
-        printCols[x - x0] = 1
-        printRows[y - y0] = 1
+        if (y >= y0 + 2 && y < y1 - 2 && x >= x0 + 2 && x < x1 - 2) {
+          colCount[x - x0]!++
+          rowCount[y - y0]!++
+        }
         continue
       }
       const side = x < x0 + w / 2 ? 0 : 1
@@ -149,17 +175,27 @@ function measure(
       sums[half]! += v
       counts[half]!++
     }
+  const printCols = colCount.map((n) => (n >= 2 ? 1 : 0))
+  const printRows = rowCount.map((n) => (n >= 2 ? 1 : 0))
   const mean = (k: number): number => (counts[k]! > 0 ? sums[k]! / counts[k]! : tone)
   const halfDifference = Math.max(Math.abs(mean(0) - mean(1)), Math.abs(mean(2) - mean(3)))
   // Print columns: ignore the outer 2 px (edge blur), count distinct runs of print rows.
   let span = 0
   let first = -1
   let last = -1
+  // The longest stretch of print whose gaps are no wider than a word space (~4 pt at 100 dpi):
+  // a line of text runs on; labels in neighbouring boxes are set apart by the boxes' fill.
+  let longest = 0
+  let runStart = -1
+  let lastPrint = -1
   for (let c = 2; c < w - 2; c++) {
     if (!printCols[c]) continue
     span++
     if (first < 0) first = c
     last = c
+    if (runStart < 0 || c - lastPrint > WORD_GAP_PX) runStart = c
+    lastPrint = c
+    longest = Math.max(longest, c - runStart + 1)
   }
   let textRows = 0
   for (let r = 2; r < h - 2; r++) if (printRows[r] && !printRows[r - 1]) textRows++
@@ -176,7 +212,7 @@ function measure(
       ring++
       // Paper, or a neighbouring bar of the same tone past a separator; not texture or a dark field.
       const v = data[y * width + x] as number
-      if (v >= paperAt(x, y) - MIN_CONTRAST || Math.abs(v - tone) <= FLAT_SPREAD / 2) ringPaper++
+      if (v >= paperAt(x, y) - MIN_CONTRAST || Math.abs(v - tone) <= RING_SAME_TONE) ringPaper++
     }
   return {
     fill: filledCount / (w * h),
@@ -187,10 +223,34 @@ function measure(
     halfDifference,
     textSpan: span / Math.max(1, w - 4),
     printExtentPx: first < 0 ? 0 : last - first + 1,
+    printRunPx: longest,
     textRows,
     ringPaper: ring > 0 ? ringPaper / ring : 1
   }
 }
+
+/** Median grey of the ink pixels in a rectangle. */
+function medianTone(bitmap: GreyBitmap, raw: Uint8Array, rect: RectPx): number {
+  const hist = new Uint32Array(256)
+  let total = 0
+  for (let y = rect[1]; y < rect[3]; y++)
+    for (let x = rect[0]; x < rect[2]; x++) {
+      const i = y * bitmap.width + x
+      if (!raw[i]) continue
+      hist[bitmap.data[i] as number]!++
+      total++
+    }
+  let seen = 0
+  for (let v = 0; v < 256; v++) {
+    seen += hist[v] as number
+    if (seen * 2 >= total) return v
+  }
+  return 255
+}
+
+/** A line of print this long is a heading or a table header on a band; ground labels are short. */
+const isTextBand = (m: Measures, pxPerPt: number): boolean =>
+  m.printRunPx >= MAX_LABEL_EXTENT_PT * pxPerPt && m.textRows <= 1
 
 function rejection(m: Measures, wPt: number, hPt: number, pxPerPt: number): string | null {
   if (m.fill < MIN_FILL) return 'ragged'
@@ -201,7 +261,7 @@ function rejection(m: Measures, wPt: number, hPt: number, pxPerPt: number): stri
   if (m.textRows >= 2 && hPt > 14) return 'text-lines-inside'
   if (wPt > WIDE_BAND_PT && m.textSpan > MAX_TEXT_SPAN_WIDE) return 'text-across-band'
   // A line of print this long is a heading or a table header on a band; ground labels are short.
-  if (m.printExtentPx >= MAX_LABEL_EXTENT_PT * pxPerPt) return 'text-across-band'
+  if (isTextBand(m, pxPerPt)) return 'text-across-band'
   return null
 }
 
@@ -237,9 +297,80 @@ function chartBars(boxes: readonly ToneBox[], pxPerPt: number): Set<ToneBox> {
 export type ToneRejection = (rectPx: readonly [number, number, number, number], why: string) => void
 
 export function findToneBoxes(bitmap: GreyBitmap, pxPerPt: number, onReject?: ToneRejection): ToneBox[] {
+  const { mask: nonPaper, paperAt } = paperMask(bitmap, MIN_CONTRAST)
+  const found: ToneBox[] = []
+  const add = (box: ToneBox): void => {
+    // The same box seen in two layers: keep the surer reading.
+    const twin = found.findIndex((f) => iouPx(f, box) > 0.5)
+    if (twin < 0) found.push(box)
+    else if (box.confidence > found[twin]!.confidence) found[twin] = box
+  }
+  for (const tone of dominantTones(bitmap, nonPaper, pxPerPt))
+    for (const box of boxesInMask(bitmap, toneBand(bitmap.data, nonPaper, tone), paperAt, pxPerPt, onReject))
+      add(box)
+  const charts = chartBars(found, pxPerPt)
+  return found.filter((b) => !charts.has(b))
+}
+
+function iouPx(a: ToneBox, b: ToneBox): number {
+  const ix = Math.max(0, Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0))
+  const iy = Math.max(0, Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0))
+  const inter = ix * iy
+  return inter / ((a.x1 - a.x0) * (a.y1 - a.y0) + (b.x1 - b.x0) * (b.y1 - b.y0) - inter)
+}
+
+/** Half-width of a tone band: a flat fill's scanner and JPEG noise stays within ±12 levels. */
+const TONE_BAND = 16
+/** Tone peaks closer than this are one fill. */
+const MIN_TONE_SEPARATION = 2 * TONE_BAND
+/** At most this many fills per page are looked for (real releases use one or two). */
+const MAX_TONES = 4
+/** A tone is a fill worth looking for when its solid pixels cover a small word box (~10 × 7 pt). */
+const MIN_TONE_AREA_PT2 = 70
+
+/**
+ * The tones of the solid fills on a page: peaks of the grey histogram over pixels deep inside
+ * non-paper regions (a 3.5 pt erosion keeps fills, drops glyph strokes). Each is then searched on
+ * its own, so a grey box and the black text touching it are two shapes, not one.
+ */
+export function dominantTones(bitmap: GreyBitmap, nonPaper: Uint8Array, pxPerPt: number): number[] {
+  const erosionPx = Math.max(2, Math.round(EROSION_PT * pxPerPt))
+  const solid = erodeSquare(nonPaper, bitmap.width, bitmap.height, erosionPx)
+  const hist = new Float64Array(256)
+  for (let i = 0; i < solid.length; i++) if (solid[i]) hist[bitmap.data[i] as number]! += 1
+  const smooth = new Float64Array(256)
+  for (let v = 0; v < 256; v++)
+    for (let d = -3; d <= 3; d++) smooth[v]! += hist[Math.min(255, Math.max(0, v + d))]! / 7
+  const minCount = MIN_TONE_AREA_PT2 * pxPerPt * pxPerPt * 0.3
+  const peaks: number[] = []
+  for (let v = 0; v < 256; v++) {
+    const c = smooth[v]!
+    if (c * 7 < minCount) continue
+    let isPeak = true
+    for (let d = -MIN_TONE_SEPARATION; d <= MIN_TONE_SEPARATION && isPeak; d++)
+      if (d !== 0 && v + d >= 0 && v + d < 256 && smooth[v + d]! > c) isPeak = false
+    if (isPeak && !peaks.some((p) => Math.abs(p - v) < MIN_TONE_SEPARATION)) peaks.push(v)
+  }
+  return peaks.sort((a, b) => smooth[b]! - smooth[a]!).slice(0, MAX_TONES)
+}
+
+/** Non-paper pixels within ±TONE_BAND of `tone`. */
+function toneBand(data: Uint8Array, nonPaper: Uint8Array, tone: number): Uint8Array {
+  const out = new Uint8Array(data.length)
+  for (let i = 0; i < data.length; i++)
+    out[i] = nonPaper[i] && Math.abs((data[i] as number) - tone) <= TONE_BAND ? 1 : 0
+  return out
+}
+
+function boxesInMask(
+  bitmap: GreyBitmap,
+  raw: Uint8Array,
+  paperAt: (x: number, y: number) => number,
+  pxPerPt: number,
+  onReject?: ToneRejection
+): ToneBox[] {
   const { width, height } = bitmap
-  const { mask: raw, paperAt } = paperMask(bitmap, MIN_CONTRAST)
-  const filled = raw.slice()
+  const filled = closeSquare(raw, width, height, Math.max(2, Math.round(SEAL_PT * pxPerPt)))
   fillSmallHoles(
     filled,
     width,
@@ -258,7 +389,10 @@ export function findToneBoxes(bitmap: GreyBitmap, pxPerPt: number, onReject?: To
     const [x0, y0, x1, y1] = rect
     const wPt = (x1 - x0) / pxPerPt
     const hPt = (y1 - y0) / pxPerPt
-    if (Math.min(wPt, hPt) < MIN_SIDE_PT || Math.max(wPt, hPt) < MIN_LONG_PT) return
+    if (Math.min(wPt, hPt) < MIN_SIDE_PT || Math.max(wPt, hPt) < MIN_LONG_PT) {
+      onReject?.(rect, 'too-small')
+      return
+    }
     // The page itself (a scan's grey border or a tinted page) is not a box.
     if (x1 - x0 >= 0.97 * width && y1 - y0 >= 0.97 * height) return
     // A long thin strip along a page edge is the scanner lid's shadow.
@@ -272,11 +406,19 @@ export function findToneBoxes(bitmap: GreyBitmap, pxPerPt: number, onReject?: To
       return
     }
     const m = measure(bitmap, filled, raw, paperAt, x0, y0, x1, y1, ringPx)
-    const outside = outsideFill(raw, width, height, rect)
+    // A grey box may abut another box of its tone (bars a hairline apart, a "To:" line's box on a
+    // "From:" line's): that neighbour is not more of the same shape. Black is judged strictly: a
+    // bold glyph's strokes go on in black past any rectangle cut out of it.
+    const boxTone = medianTone(bitmap, raw, rect)
+    const sameTone = (i: number): boolean =>
+      boxTone > BLACK_TONE && Math.abs((bitmap.data[i] as number) - boxTone) <= FLAT_SPREAD / 2
+    const outside = outsideFill(raw, width, height, rect, sameTone)
+    const contrast = sideContrast(bitmap, rect, boxTone)
+    const fades = contrast.some((c) => c > SAME_TONE_NOISE && c < FADE_MAX)
     const soft =
       outside.reduce((a, b) => a + b, 0) / 4 > MAX_MEAN_OUTSIDE_FILL ||
       Math.min(...outside) > MIN_OUTSIDE_FILL
-    const why = soft ? 'soft-edges' : rejection(m, wPt, hPt, pxPerPt)
+    const why = soft ? 'soft-edges' : fades ? 'fades-out' : rejection(m, wPt, hPt, pxPerPt)
     if (why) {
       onReject?.(
         rect,
@@ -295,15 +437,28 @@ export function findToneBoxes(bitmap: GreyBitmap, pxPerPt: number, onReject?: To
   }
   for (const c of components) {
     const opened: RectPx = [c.x0, c.y0, Math.min(width, c.x1 + erosionPx), Math.min(height, c.y1 + erosionPx)]
-    const core = trimRect(filled, width, opened)
-    if (!core) continue
-    const { tone } = measure(bitmap, filled, raw, paperAt, ...core, ringPx)
-    const paperLevel = paperAt((core[0] + core[2]) >> 1, (core[1] + core[3]) >> 1)
-    for (const part of splitAtSeparators(bitmap, core, tone, paperLevel)) {
-      const box = trimRect(filled, width, part)
-      if (box) accept(box)
+    // Boxes stacked with no gap but different extents come apart first (steps, a mosaic of rows);
+    // then each piece loses the glyphs touching it and is cut at its hairline separators.
+    // A line of text across the whole shape (a table header, a highlighted line): none of its
+    // pieces is a redaction either, however the print cuts it up.
+    const shape = trimRect(filled, width, opened)
+    if (shape && isTextBand(measure(bitmap, filled, raw, paperAt, ...shape, ringPx), pxPerPt)) {
+      onReject?.(shape, 'text-across-band')
+      continue
+    }
+    for (const step of splitAtSteps(filled, width, opened, pxPerPt)) {
+      const core = trimRect(filled, width, step)
+      if (!core) {
+        onReject?.(step, 'no-solid-core')
+        continue
+      }
+      const { tone } = measure(bitmap, filled, raw, paperAt, ...core, ringPx)
+      const paperLevel = paperAt((core[0] + core[2]) >> 1, (core[1] + core[3]) >> 1)
+      for (const part of splitAtSeparators(bitmap, core, tone, paperLevel)) {
+        const box = trimRect(filled, width, part)
+        if (box) accept(box)
+      }
     }
   }
-  const charts = chartBars(found, pxPerPt)
-  return found.filter((b) => !charts.has(b))
+  return found
 }

@@ -3,6 +3,7 @@
  * listbox with the selection as its active descendant, so screen readers follow "j" and "k"; rows are
  * options, not buttons, so Enter reaches the review keys instead of re-clicking a row.
  */
+import { isPossible } from '@core/review/possible'
 import { useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { familyOf } from '@core/review/reviewItems'
 import type { RedactionRow } from '../../db/rows'
@@ -94,6 +95,14 @@ export function RedactionList(props: {
           </span>
         </span>
         {row.leak ? <span className="review-badge review-badge-leak">Leak</span> : null}
+        {isPossible(row) ? (
+          <span
+            className="review-badge review-badge-possible"
+            title="The detector was unsure: a to confirm, Del to dismiss"
+          >
+            Possible
+          </span>
+        ) : null}
         <span className={`review-badge review-badge-${row.status}`}>{STATUS_WORDS[row.status]}</span>
       </div>
     )

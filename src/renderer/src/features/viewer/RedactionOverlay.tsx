@@ -6,6 +6,7 @@
  * in the draw tool it takes every press on the page.
  */
 import { RESIZE_HANDLES } from '@core/review/boxGeometry'
+import { isPossible } from '@core/review/possible'
 import { useMemo, useRef } from 'react'
 import type { RedactionRow } from '../../db/rows'
 import { usePageTool } from '../review/editMode'
@@ -36,6 +37,7 @@ export function redactionTooltip(row: RedactionRow): string {
     parts.push(`LEAK: ${row.leak.chars} characters recoverable (${row.leak.kind.replaceAll('-', ' ')})`)
   }
   if (row.status !== 'unreviewed') parts.push(row.status)
+  if (isPossible(row)) parts.push('possible: a to confirm, Del to dismiss')
   return parts.join(' · ')
 }
 
@@ -88,6 +90,7 @@ export function RedactionOverlay(props: {
         const viewRect = pageRectToViewRect(editing.rectOf(row), scale)
         const classes = ['redaction-box', `kind-${row.kind}`, `status-${row.status}`, `origin-${row.origin}`]
         if (row.leak) classes.push('leak')
+        if (isPossible(row)) classes.push('possible')
         classes.push(...reviewBoxClasses(row, selected.has(row.id) ? row.id : null))
         if (ids.length > 1 && selected.has(row.id)) classes.push('multi')
         const handles = tool === 'select' && ids.length === 1 && ids[0] === row.id
