@@ -1,13 +1,22 @@
 /**
- * `npm run eval`: the full synthetic corpus (~480 pages) through the engine, scored against truth.
- * Prints the table and writes `.eval/results.json` (summary, generator version, scan time, and every
- * miss, false positive, wrong ground and leak error under `summary.details`).
+ * `npm run eval`: every fixture family through the engine, each scored against its own truth:
+ *  1. family 1, the pdf-lib generator (full corpus, ~480 pages born-digital) and its scanned pages;
+ *  2. family 2, Chromium-printed releases and their print-and-scan copies (tests/fixtures/family2),
+ *     its `tune` split and its `holdout` split (never tuned on) apart;
+ *  3. real scanned pages labelled by eye (tests/eval/real), `tune` and `holdout` apart (skipped
+ *     with a message when ../shared is absent).
+ * Writes `.eval/results.json` (family 1's details). `npm run eval -- quick|holdout` scores family 1's
+ * CI corpus or its held-out seeds alone; `-- family2` or `-- real` one family alone.
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { evaluate } from './evaluate'
 import { formatSummary } from './report'
 import { evaluateScans, formatScanSummary } from './scans'
+import { SPLITS } from '../fixtures/family2/corpus'
+import { evaluateFamily2 } from './family2/evaluateFamily2'
+import { formatFamily2 } from './family2/format'
+import { evaluateReal, formatRealSummary } from './real/realEval'
 
 const repoRoot = process.cwd()
 const evalDir = resolve(repoRoot, '.eval')
@@ -15,6 +24,10 @@ mkdirSync(evalDir, { recursive: true })
 // `npm run eval -- quick` scores the CI corpus instead (to reproduce a floor failure);
 // `npm run eval -- holdout` 20 files from seeds the full corpus never uses.
 const arg = process.argv[2]
+if (arg === 'family2' || arg === 'real') {
+  await otherFamilies(arg)
+  process.exit(0)
+}
 const corpus = arg === 'quick' || arg === 'holdout' ? arg : 'full'
 const run = await evaluate(
   corpus,
@@ -39,3 +52,15 @@ writeFileSync(
   `${JSON.stringify({ corpus, generator: run.version, scanMs: Math.round(run.scanMs), failures: run.failures, summary: run.summary, scans }, null, 1)}\n`
 )
 console.log(`  written: ${resolve(evalDir, 'results.json')}`)
+if (corpus === 'full') await otherFamilies('both')
+
+/** Family 2 (both splits) and the real labelled pages (both splits). */
+async function otherFamilies(which: 'family2' | 'real' | 'both'): Promise<void> {
+  const progress = (message: string): boolean => process.stderr.write(`${message}\n`)
+  if (which !== 'real')
+    for (const split of SPLITS) console.log(formatFamily2(await evaluateFamily2(split, repoRoot, progress)))
+  if (which !== 'family2') {
+    const sharedDir = process.env['WITHHELD_SHARED'] ?? resolve(repoRoot, '..', 'shared')
+    console.log(`\n${formatRealSummary(await evaluateReal(sharedDir, 'all', progress))}`)
+  }
+}

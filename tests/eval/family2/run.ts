@@ -6,8 +6,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { SPLITS, type Split } from '../../fixtures/family2/corpus'
-import { formatSummary } from '../report'
 import { evaluateFamily2 } from './evaluateFamily2'
+import { formatFamily2 } from './format'
 
 const arg = process.argv[2] ?? 'tune'
 if (!SPLITS.includes(arg as Split)) {
@@ -16,16 +16,7 @@ if (!SPLITS.includes(arg as Split)) {
 }
 const repoRoot = process.cwd()
 const run = await evaluateFamily2(arg as Split, repoRoot, (m) => process.stderr.write(`${m}\n`))
-for (const [group, g] of Object.entries(run.groups)) {
-  console.log(
-    `\n=== family 2, split ${run.split}, ${group}: ${g.files} files, ${g.pages} pages (${run.version}) ===`
-  )
-  console.log(formatSummary(g.summary))
-  console.log(
-    `  scan time:             ${(g.scanMs / 1000).toFixed(1)} s (${(g.scanMs / 1000 / Math.max(1, g.pages)).toFixed(2)} s/page)`
-  )
-}
-for (const f of run.failures) console.log(`  FAILED ${f.file}: ${f.message}`)
+console.log(formatFamily2(run))
 const dir = resolve(repoRoot, '.eval/family2')
 mkdirSync(dir, { recursive: true })
 const out = resolve(dir, `${run.split}-results.json`)
