@@ -23,6 +23,9 @@ import type { FillBox, Glyph, ImagePaint, PageContent } from './pageContent'
 import { pathShapes, solidRects, type Box } from './pathRects'
 import { placeGlyphs } from './placeGlyphs'
 
+/** A stroked rectangle within this of a fill's edges (points) is that fill's outline. */
+const OUTLINE_FIT_PT = 1.5
+
 export { fontMetricsOf, type FontLookup, type FontMetrics } from './graphicsState'
 
 /** A form under a quarter of the page is a stamp or an appearance (see FillBox.group). */
@@ -106,6 +109,24 @@ export function walkOperatorList(
         group: state.group
       })
     }
+  }
+
+  /**
+   * A rectangle stroked right after a fill of the same rectangle is that fill's outline: Chromium and
+   * Skia-based exporters draw a bordered box as `re f` then `re S` (inset by half the line width),
+   * where other producers write one `re B`. The fill is then a bordered box, as with `B`.
+   */
+  const markOutlined = (path: ArrayLike<number>): void => {
+    const last = fills[fills.length - 1]
+    if (!last || last.stroked) return
+    const shapes = pathShapes(path, state.ctm)
+    const outline = shapes.rects.length === 1 && shapes.others.length === 0 ? shapes.rects[0] : undefined
+    if (!outline) return
+    const r = outline.box
+    const fits = [0, 1, 2, 3].every(
+      (k) => Math.abs((r[k] as number) - (last.rect[k] as number)) <= OUTLINE_FIT_PT
+    )
+    if (fits) fills[fills.length - 1] = { ...last, stroked: true }
   }
 
   /**
@@ -259,6 +280,10 @@ export function walkOperatorList(
             recordFill(data, evenOdd, stroked)
             break
           }
+          case OPS.stroke:
+          case OPS.closeStroke:
+            markOutlined(data)
+            break
           default:
             break
         }
