@@ -71,6 +71,11 @@ const MIN_FLAT_WITH_LABEL = 0.55
 const MAX_HALF_DIFFERENCE = 12
 /** Print inside across this share of a wide band is running text on a band, not a label. */
 const MAX_TEXT_SPAN_WIDE = 0.55
+/**
+ * Print whose rows span at most this share of a box's height is a label set in a block (a page or a
+ * third of a page withheld, its ground in the middle); more is a band or panel of text.
+ */
+const MAX_LABEL_ROW_SHARE = 0.4
 /** Gap between print columns that still continues a line of text (a word space at 100 dpi). */
 const WORD_GAP_PX = 6
 /** Print inside a box running this far (points) is a line of text, not a ground label. */
@@ -110,6 +115,8 @@ interface Measures {
   printExtentPx: number
   /** The longest stretch of print with gaps no wider than a word space, pixels. */
   printRunPx: number
+  /** Rows from the first to the last holding print, as a share of the height. */
+  printRowShare: number
   textRows: number
   ringPaper: number
 }
@@ -197,6 +204,13 @@ function measure(
     lastPrint = c
     longest = Math.max(longest, c - runStart + 1)
   }
+  let firstRow = -1
+  let lastRow = -1
+  for (let r = 2; r < h - 2; r++)
+    if (printRows[r]) {
+      if (firstRow < 0) firstRow = r
+      lastRow = r
+    }
   let textRows = 0
   for (let r = 2; r < h - 2; r++) if (printRows[r] && !printRows[r - 1]) textRows++
   // Ring: paper or print on paper, not more fill (a patch of a larger dark area) or photo.
@@ -224,6 +238,7 @@ function measure(
     textSpan: span / Math.max(1, w - 4),
     printExtentPx: first < 0 ? 0 : last - first + 1,
     printRunPx: longest,
+    printRowShare: firstRow < 0 ? 0 : (lastRow - firstRow + 1) / h,
     textRows,
     ringPaper: ring > 0 ? ringPaper / ring : 1
   }
@@ -250,7 +265,7 @@ function medianTone(bitmap: GreyBitmap, raw: Uint8Array, rect: RectPx): number {
 
 /** A line of print this long is a heading or a table header on a band; ground labels are short. */
 const isTextBand = (m: Measures, pxPerPt: number): boolean =>
-  m.printRunPx >= MAX_LABEL_EXTENT_PT * pxPerPt && m.textRows <= 1
+  m.printRunPx >= MAX_LABEL_EXTENT_PT * pxPerPt && m.textRows <= 1 && m.printRowShare > MAX_LABEL_ROW_SHARE
 
 function rejection(m: Measures, wPt: number, hPt: number, pxPerPt: number): string | null {
   if (m.fill < MIN_FILL) return 'ragged'
@@ -258,7 +273,8 @@ function rejection(m: Measures, wPt: number, hPt: number, pxPerPt: number): stri
   if (m.flat < (m.oneSidedPrint ? MIN_FLAT_WITH_LABEL : MIN_FLAT)) return 'texture'
   if (m.halfDifference > MAX_HALF_DIFFERENCE) return 'gradient'
   if (m.ringPaper < MIN_RING_PAPER) return 'not-on-paper'
-  if (m.textRows >= 2 && hPt > 14) return 'text-lines-inside'
+  // Lines of print filling a box are a call-out or a table; a label centred in a large block is not.
+  if (m.textRows >= 2 && hPt > 14 && m.printRowShare > MAX_LABEL_ROW_SHARE) return 'text-lines-inside'
   if (wPt > WIDE_BAND_PT && m.textSpan > MAX_TEXT_SPAN_WIDE) return 'text-across-band'
   // A line of print this long is a heading or a table header on a band; ground labels are short.
   if (isTextBand(m, pxPerPt)) return 'text-across-band'
@@ -305,9 +321,15 @@ export function findToneBoxes(bitmap: GreyBitmap, pxPerPt: number, onReject?: To
     if (twin < 0) found.push(box)
     else if (box.confidence > found[twin]!.confidence) found[twin] = box
   }
+  // Two views of one page: each fill tone on its own (a grey box and the black words touching it
+  // come apart), then everything darker than its paper (a large block under uneven light is one
+  // shape there, while its tone drifts out of any one band). The second adds large blocks only:
+  // smaller shapes there are text and boxes run together, which the tone views already split.
   for (const tone of dominantTones(bitmap, nonPaper, pxPerPt))
     for (const box of boxesInMask(bitmap, toneBand(bitmap.data, nonPaper, tone), paperAt, pxPerPt, onReject))
       add(box)
+  for (const box of boxesInMask(bitmap, nonPaper, paperAt, pxPerPt, onReject))
+    if (Math.min(box.x1 - box.x0, box.y1 - box.y0) >= LARGE_BLOCK_PT * pxPerPt) add(box)
   const charts = chartBars(found, pxPerPt)
   return found.filter((b) => !charts.has(b))
 }
@@ -319,6 +341,8 @@ function iouPx(a: ToneBox, b: ToneBox): number {
   return inter / ((a.x1 - a.x0) * (a.y1 - a.y0) + (b.x1 - b.x0) * (b.y1 - b.y0) - inter)
 }
 
+/** A block this tall and wide (points) spans enough paper for uneven light to shift its tone. */
+const LARGE_BLOCK_PT = 30
 /** Half-width of a tone band: a flat fill's scanner and JPEG noise stays within ±12 levels. */
 const TONE_BAND = 16
 /** Tone peaks closer than this are one fill. */
