@@ -41,11 +41,19 @@ export interface ToneBox {
   /** Why this is a redaction, for the scan contract's evidence. */
   readonly evidence: readonly string[]
 }
+import { chartBars } from './toneCharts'
+import { LARGE_BLOCK_PT, dominantTones, toneBand } from './toneLayers'
+import {
+  MIN_CONTRAST,
+  EROSION_PT,
+  FLAT_SPREAD,
+  MAX_TEXT_SPAN_WIDE,
+  measure,
+  medianTone,
+  isTextBand,
+  rejection
+} from './toneMeasure'
 
-/** A fill must differ from its paper by this much: scanner noise and JPEG ringing stay under ~20. */
-const MIN_CONTRAST = 28
-/** Solid ink thinner than this (points) is text or a rule, not a box. */
-const EROSION_PT = 3.5
 /** A label's print within this of a box's rim (points) is sealed in before holes are filled. */
 const SEAL_PT = 1.4
 /** The shortest side a box can have and still hide a line of small print (6–7 pt type). */
@@ -55,33 +63,9 @@ const MIN_LONG_PT = 9
 /** A label inside a box is one line of print at most this tall (points). */
 const MAX_LABEL_HOLE_H_PT = 9
 const MAX_LABEL_HOLE_W_PT = 160
-/** A box's label is thin strokes in a sea of fill; a glyph blob is mostly counter. */
-const MIN_RAW_FILL = 0.8
 /** Shapes narrower than this share of their height, under GLYPH_MAX_PT tall, are glyphs. */
 const GLYPH_ASPECT = 1.1
 const GLYPH_MAX_PT = 30
-/** Share of a box's rectangle its (hole-filled) mask must cover: hard straight edges. */
-const MIN_FILL = 0.9
-/** Share of the fill's own pixels within ±FLAT_SPREAD of its median: one flat tone, not texture. */
-const MIN_FLAT = 0.8
-const FLAT_SPREAD = 30
-/** A label in one ink may take up to this much of a box's pixels (photos have both darker and lighter). */
-const MIN_FLAT_WITH_LABEL = 0.55
-/** Two halves of a flat box differ by less than this (a gradient or a photo differs more). */
-const MAX_HALF_DIFFERENCE = 12
-/** Print inside across this share of a wide band is running text on a band, not a label. */
-const MAX_TEXT_SPAN_WIDE = 0.55
-/**
- * Print whose rows span at most this share of a box's height is a label set in a block (a page or a
- * third of a page withheld, its ground in the middle); more is a band or panel of text.
- */
-const MAX_LABEL_ROW_SHARE = 0.4
-/** Gap between print columns that still continues a line of text (a word space at 100 dpi). */
-const WORD_GAP_PX = 6
-/** Print inside a box running this far (points) is a line of text, not a ground label. */
-const MAX_LABEL_EXTENT_PT = 100
-/** Bands wider than this (points) with a line of text across them are headers or highlights. */
-const WIDE_BAND_PT = 110
 /** Mean fill just outside a box's four sides: past a hard edge lies mostly paper. */
 const MAX_MEAN_OUTSIDE_FILL = 0.45
 /** Every side continuing into more ink: a piece of a larger shape. */
@@ -92,222 +76,8 @@ const BLACK_TONE = 85
 const SAME_TONE_NOISE = 5
 /** A side whose outside differs from the fill by less than this, yet more than noise, fades out. */
 const FADE_MAX = 14
-/** A ring pixel this close to the fill's tone belongs to an abutting box of the same fill (a photo's
- * texture strays further). */
-const RING_SAME_TONE = 6
 /** Fills lighter than this are the tones of highlighter and table shading as much as of boxes. */
 const LIGHT_FILL = 170
-/** Share of the ring outside the box that must be paper (or text on paper). */
-const MIN_RING_PAPER = 0.55
-
-interface Measures {
-  fill: number
-  /** Share that is ink before the small holes were filled: a glyph's counters are a third of it. */
-  rawFill: number
-  tone: number
-  flat: number
-  /** The pixels off the fill's tone are all lighter or all darker: one ink, a label. */
-  oneSidedPrint: boolean
-  halfDifference: number
-  /** Columns holding print (light or dark glyphs) as a share of the width, and text rows found. */
-  textSpan: number
-  /** From the first to the last column holding print, pixels. */
-  printExtentPx: number
-  /** The longest stretch of print with gaps no wider than a word space, pixels. */
-  printRunPx: number
-  /** Rows from the first to the last holding print, as a share of the height. */
-  printRowShare: number
-  textRows: number
-  ringPaper: number
-}
-
-function measure(
-  bitmap: GreyBitmap,
-  filled: Uint8Array,
-  raw: Uint8Array,
-  paperAt: (x: number, y: number) => number,
-  x0: number,
-  y0: number,
-  x1: number,
-  y1: number,
-  ringPx: number
-): Measures {
-  const { data, width, height } = bitmap
-  const w = x1 - x0
-  const h = y1 - y0
-  const hist = new Uint32Array(256)
-  let filledCount = 0
-  for (let y = y0; y < y1; y++)
-    for (let x = x0; x < x1; x++) {
-      const i = y * width + x
-      if (filled[i]) filledCount++
-      if (raw[i]) hist[data[i] as number]!++
-    }
-  let total = 0
-  for (let v = 0; v < 256; v++) total += hist[v] as number
-  let seen = 0
-  let tone = 0
-  for (; tone < 255; tone++) {
-    seen += hist[tone] as number
-    if (seen * 2 >= total) break
-  }
-  let flatCount = 0
-  let darker = 0
-  for (let v = 0; v < 256; v++) {
-    if (v < tone - FLAT_SPREAD) darker += hist[v] as number
-    else if (v <= tone + FLAT_SPREAD) flatCount += hist[v] as number
-  }
-  const lighter = total - flatCount - darker
-  // Halves of the flat fill (label pixels excluded): left/right and top/bottom means.
-  const sums = [0, 0, 0, 0]
-  const counts = [0, 0, 0, 0]
-  // Print is counted inside the box's blurred rim (2 px), and a column or row holds print when at
-  // least two of its pixels do (one is JPEG noise).
-  const colCount = new Uint16Array(w)
-  const rowCount = new Uint16Array(h)
-  for (let y = y0; y < y1; y++)
-    for (let x = x0; x < x1; x++) {
-      const v = data[y * width + x] as number
-      if (Math.abs(v - tone) > FLAT_SPREAD) {
-        if (y >= y0 + 2 && y < y1 - 2 && x >= x0 + 2 && x < x1 - 2) {
-          colCount[x - x0]!++
-          rowCount[y - y0]!++
-        }
-        continue
-      }
-      const side = x < x0 + w / 2 ? 0 : 1
-      const half = y < y0 + h / 2 ? 2 : 3
-      sums[side]! += v
-      counts[side]!++
-      sums[half]! += v
-      counts[half]!++
-    }
-  const printCols = colCount.map((n) => (n >= 2 ? 1 : 0))
-  const printRows = rowCount.map((n) => (n >= 2 ? 1 : 0))
-  const mean = (k: number): number => (counts[k]! > 0 ? sums[k]! / counts[k]! : tone)
-  const halfDifference = Math.max(Math.abs(mean(0) - mean(1)), Math.abs(mean(2) - mean(3)))
-  // Print columns: ignore the outer 2 px (edge blur), count distinct runs of print rows.
-  let span = 0
-  let first = -1
-  let last = -1
-  // The longest stretch of print whose gaps are no wider than a word space (~4 pt at 100 dpi):
-  // a line of text runs on; labels in neighbouring boxes are set apart by the boxes' fill.
-  let longest = 0
-  let runStart = -1
-  let lastPrint = -1
-  for (let c = 2; c < w - 2; c++) {
-    if (!printCols[c]) continue
-    span++
-    if (first < 0) first = c
-    last = c
-    if (runStart < 0 || c - lastPrint > WORD_GAP_PX) runStart = c
-    lastPrint = c
-    longest = Math.max(longest, c - runStart + 1)
-  }
-  let firstRow = -1
-  let lastRow = -1
-  for (let r = 2; r < h - 2; r++)
-    if (printRows[r]) {
-      if (firstRow < 0) firstRow = r
-      lastRow = r
-    }
-  let textRows = 0
-  for (let r = 2; r < h - 2; r++) if (printRows[r] && !printRows[r - 1]) textRows++
-  // Ring: paper or print on paper, not more fill (a patch of a larger dark area) or photo.
-  let ring = 0
-  let ringPaper = 0
-  const ya = Math.max(0, y0 - ringPx)
-  const yb = Math.min(height, y1 + ringPx)
-  const xa = Math.max(0, x0 - ringPx)
-  const xb = Math.min(width, x1 + ringPx)
-  for (let y = ya; y < yb; y++)
-    for (let x = xa; x < xb; x++) {
-      if (y >= y0 && y < y1 && x >= x0 && x < x1) continue
-      ring++
-      // Paper, or a neighbouring bar of the same tone past a separator; not texture or a dark field.
-      const v = data[y * width + x] as number
-      if (v >= paperAt(x, y) - MIN_CONTRAST || Math.abs(v - tone) <= RING_SAME_TONE) ringPaper++
-    }
-  return {
-    fill: filledCount / (w * h),
-    rawFill: total / (w * h),
-    tone,
-    flat: total > 0 ? flatCount / total : 0,
-    oneSidedPrint: total > 0 && Math.min(darker, lighter) < 0.05 * total,
-    halfDifference,
-    textSpan: span / Math.max(1, w - 4),
-    printExtentPx: first < 0 ? 0 : last - first + 1,
-    printRunPx: longest,
-    printRowShare: firstRow < 0 ? 0 : (lastRow - firstRow + 1) / h,
-    textRows,
-    ringPaper: ring > 0 ? ringPaper / ring : 1
-  }
-}
-
-/** Median grey of the ink pixels in a rectangle. */
-function medianTone(bitmap: GreyBitmap, raw: Uint8Array, rect: RectPx): number {
-  const hist = new Uint32Array(256)
-  let total = 0
-  for (let y = rect[1]; y < rect[3]; y++)
-    for (let x = rect[0]; x < rect[2]; x++) {
-      const i = y * bitmap.width + x
-      if (!raw[i]) continue
-      hist[bitmap.data[i] as number]!++
-      total++
-    }
-  let seen = 0
-  for (let v = 0; v < 256; v++) {
-    seen += hist[v] as number
-    if (seen * 2 >= total) return v
-  }
-  return 255
-}
-
-/** A line of print this long is a heading or a table header on a band; ground labels are short. */
-const isTextBand = (m: Measures, pxPerPt: number): boolean =>
-  m.printRunPx >= MAX_LABEL_EXTENT_PT * pxPerPt && m.textRows <= 1 && m.printRowShare > MAX_LABEL_ROW_SHARE
-
-function rejection(m: Measures, wPt: number, hPt: number, pxPerPt: number): string | null {
-  if (m.fill < MIN_FILL) return 'ragged'
-  if (m.rawFill < MIN_RAW_FILL) return 'hollow'
-  if (m.flat < (m.oneSidedPrint ? MIN_FLAT_WITH_LABEL : MIN_FLAT)) return 'texture'
-  if (m.halfDifference > MAX_HALF_DIFFERENCE) return 'gradient'
-  if (m.ringPaper < MIN_RING_PAPER) return 'not-on-paper'
-  // Lines of print filling a box are a call-out or a table; a label centred in a large block is not.
-  if (m.textRows >= 2 && hPt > 14 && m.printRowShare > MAX_LABEL_ROW_SHARE) return 'text-lines-inside'
-  if (wPt > WIDE_BAND_PT && m.textSpan > MAX_TEXT_SPAN_WIDE) return 'text-across-band'
-  // A line of print this long is a heading or a table header on a band; ground labels are short.
-  if (isTextBand(m, pxPerPt)) return 'text-across-band'
-  return null
-}
-
-/** Bars standing on one baseline with differing heights: a bar chart, not redactions. */
-function chartBars(boxes: readonly ToneBox[], pxPerPt: number): Set<ToneBox> {
-  const out = new Set<ToneBox>()
-  const tol = 1.5 * pxPerPt
-  for (const a of boxes) {
-    const vertical = boxes.filter((b) => Math.abs(b.y1 - a.y1) <= tol && b.y1 - b.y0 >= 0.8 * (b.x1 - b.x0))
-    if (vertical.length >= 3) {
-      const heights = vertical.map((b) => b.y1 - b.y0)
-      if (Math.max(...heights) >= 1.3 * Math.min(...heights)) for (const b of vertical) out.add(b)
-    }
-    // Horizontal bars from one axis, of differing lengths, each as tall as the others and taller
-    // than a text line's bar would be apart from one another (gaps wider than their height).
-    const horizontal = boxes.filter(
-      (b) => Math.abs(b.x0 - a.x0) <= tol && Math.abs(b.y1 - b.y0 - (a.y1 - a.y0)) <= tol
-    )
-    if (horizontal.length >= 3) {
-      const sorted = [...horizontal].sort((p, q) => p.y0 - q.y0)
-      const gaps = sorted.slice(1).map((b, i) => b.y0 - sorted[i]!.y1)
-      const widths = sorted.map((b) => b.x1 - b.x0)
-      const spaced = gaps.every((g) => g >= 0.6 * (a.y1 - a.y0))
-      const varied = Math.max(...widths) >= 1.5 * Math.min(...widths)
-      const ragged = new Set(widths.map((v) => Math.round(v / (4 * pxPerPt)))).size >= sorted.length - 1
-      if (spaced && varied && ragged) for (const b of horizontal) out.add(b)
-    }
-  }
-  return out
-}
 
 /** Why a component was turned down, for the overlay tools and tests. */
 export type ToneRejection = (rectPx: readonly [number, number, number, number], why: string) => void
@@ -339,51 +109,6 @@ function iouPx(a: ToneBox, b: ToneBox): number {
   const iy = Math.max(0, Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0))
   const inter = ix * iy
   return inter / ((a.x1 - a.x0) * (a.y1 - a.y0) + (b.x1 - b.x0) * (b.y1 - b.y0) - inter)
-}
-
-/** A block this tall and wide (points) spans enough paper for uneven light to shift its tone. */
-const LARGE_BLOCK_PT = 30
-/** Half-width of a tone band: a flat fill's scanner and JPEG noise stays within ±12 levels. */
-const TONE_BAND = 16
-/** Tone peaks closer than this are one fill. */
-const MIN_TONE_SEPARATION = 2 * TONE_BAND
-/** At most this many fills per page are looked for (real releases use one or two). */
-const MAX_TONES = 4
-/** A tone is a fill worth looking for when its solid pixels cover a small word box (~10 × 7 pt). */
-const MIN_TONE_AREA_PT2 = 70
-
-/**
- * The tones of the solid fills on a page: peaks of the grey histogram over pixels deep inside
- * non-paper regions (a 3.5 pt erosion keeps fills, drops glyph strokes). Each is then searched on
- * its own, so a grey box and the black text touching it are two shapes, not one.
- */
-export function dominantTones(bitmap: GreyBitmap, nonPaper: Uint8Array, pxPerPt: number): number[] {
-  const erosionPx = Math.max(2, Math.round(EROSION_PT * pxPerPt))
-  const solid = erodeSquare(nonPaper, bitmap.width, bitmap.height, erosionPx)
-  const hist = new Float64Array(256)
-  for (let i = 0; i < solid.length; i++) if (solid[i]) hist[bitmap.data[i] as number]! += 1
-  const smooth = new Float64Array(256)
-  for (let v = 0; v < 256; v++)
-    for (let d = -3; d <= 3; d++) smooth[v]! += hist[Math.min(255, Math.max(0, v + d))]! / 7
-  const minCount = MIN_TONE_AREA_PT2 * pxPerPt * pxPerPt * 0.3
-  const peaks: number[] = []
-  for (let v = 0; v < 256; v++) {
-    const c = smooth[v]!
-    if (c * 7 < minCount) continue
-    let isPeak = true
-    for (let d = -MIN_TONE_SEPARATION; d <= MIN_TONE_SEPARATION && isPeak; d++)
-      if (d !== 0 && v + d >= 0 && v + d < 256 && smooth[v + d]! > c) isPeak = false
-    if (isPeak && !peaks.some((p) => Math.abs(p - v) < MIN_TONE_SEPARATION)) peaks.push(v)
-  }
-  return peaks.sort((a, b) => smooth[b]! - smooth[a]!).slice(0, MAX_TONES)
-}
-
-/** Non-paper pixels within ±TONE_BAND of `tone`. */
-function toneBand(data: Uint8Array, nonPaper: Uint8Array, tone: number): Uint8Array {
-  const out = new Uint8Array(data.length)
-  for (let i = 0; i < data.length; i++)
-    out[i] = nonPaper[i] && Math.abs((data[i] as number) - tone) <= TONE_BAND ? 1 : 0
-  return out
 }
 
 function boxesInMask(
