@@ -27,6 +27,19 @@ import {
   trimRect
 } from './toneRegions'
 
+import { chartBars } from './toneCharts'
+import { LARGE_BLOCK_PT, dominantTones, toneBand } from './toneLayers'
+import {
+  MIN_CONTRAST,
+  EROSION_PT,
+  FLAT_SPREAD,
+  MAX_TEXT_SPAN_WIDE,
+  measure,
+  medianTone,
+  isTextBand,
+  rejection
+} from './toneMeasure'
+
 export interface ToneBox {
   /** Pixels, ends exclusive. */
   readonly x0: number
@@ -41,18 +54,6 @@ export interface ToneBox {
   /** Why this is a redaction, for the scan contract's evidence. */
   readonly evidence: readonly string[]
 }
-import { chartBars } from './toneCharts'
-import { LARGE_BLOCK_PT, dominantTones, toneBand } from './toneLayers'
-import {
-  MIN_CONTRAST,
-  EROSION_PT,
-  FLAT_SPREAD,
-  MAX_TEXT_SPAN_WIDE,
-  measure,
-  medianTone,
-  isTextBand,
-  rejection
-} from './toneMeasure'
 
 /** A label's print within this of a box's rim (points) is sealed in before holes are filled. */
 const SEAL_PT = 1.4
