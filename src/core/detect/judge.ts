@@ -41,6 +41,8 @@ export interface Judgement {
  */
 const RULE_MAX_SHARE_OF_LINE = 0.45
 const RULE_MAX_PT = 1.5
+/** A bar this long (points) runs across a text column: a rule when thinner than the body text. */
+const FULL_WIDTH_RULE_MIN_PT = 250
 /** A near-square mark no bigger than 70% of a line: a bullet or checkbox. */
 const BULLET_MAX_SHARE_OF_LINE = 0.7
 /** A square up to one line tall with nothing under it: a legend swatch or a checkbox. */
@@ -175,6 +177,15 @@ export function judge(c: Candidate, ctx: PageContext): Judgement {
 
   const minSide = Math.min(w, h)
   if (minSide < Math.max(RULE_MAX_PT, RULE_MAX_SHARE_OF_LINE * lineHeightPt)) return reject('rule')
+  // A bar across the text block that hides nothing, thinner than the body text could hide, is a rule
+  // above a footer or under a heading, even where the text beside it is small print.
+  if (
+    w >= FULL_WIDTH_RULE_MIN_PT &&
+    h < RULE_MAX_SHARE_OF_LINE * ctx.pageLineHeightPt &&
+    hidden.length === 0 &&
+    !insideLabel
+  )
+    return reject('rule')
   // Readable text on top that is not a redaction label: shading behind a header, a highlight, a panel.
   if (topText !== '' && !topIsLabel && isMeaningfulText(topText)) return reject('text-on-top')
 
