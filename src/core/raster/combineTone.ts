@@ -5,20 +5,10 @@
  * separate bars apart. So: dark pieces inside one tone box give way to it; one dark box holding
  * several tone bars gives way to them; a tone box matching a dark one adds nothing.
  */
-import type { PageRect } from '../types'
+import { area as areaOf, coverage as insideShare, intersectionArea as overlap } from '../detect/geometry'
 import type { RasterBox } from './detectRasterBoxes'
 import type { ToneBox } from './toneBoxes'
-
-const areaOf = (r: PageRect): number => Math.max(0, r[2] - r[0]) * Math.max(0, r[3] - r[1])
-function overlap(a: PageRect, b: PageRect): number {
-  return areaOf([Math.max(a[0], b[0]), Math.max(a[1], b[1]), Math.min(a[2], b[2]), Math.min(a[3], b[3])])
-}
-/** Share of `inner` lying inside `outer`. */
-const insideShare = (inner: PageRect, outer: PageRect): number =>
-  overlap(inner, outer) / Math.max(1e-9, areaOf(inner))
-
-/** Tones at or under this are reported as black (the dark pass's own cut for "black"). */
-const BLACK_TONE = 85
+import { BLACK_TONE } from './toneMeasure'
 
 export function toneToRaster(t: ToneBox, pxPerPt: number): RasterBox {
   return {

@@ -32,10 +32,10 @@ import { LARGE_BLOCK_PT, dominantTones, toneBand } from './toneLayers'
 import {
   MIN_CONTRAST,
   EROSION_PT,
+  BLACK_TONE,
   FLAT_SPREAD,
   MAX_TEXT_SPAN_WIDE,
   measure,
-  medianTone,
   isTextBand,
   rejection
 } from './toneMeasure'
@@ -71,8 +71,6 @@ const GLYPH_MAX_PT = 30
 const MAX_MEAN_OUTSIDE_FILL = 0.45
 /** Every side continuing into more ink: a piece of a larger shape. */
 const MIN_OUTSIDE_FILL = 0.3
-/** The dark pass's cut for black: tone boxes this dark are judged by the strict rules. */
-const BLACK_TONE = 85
 /** Mean difference from a box's tone along an abutting box of the same fill (noise, averaged). */
 const SAME_TONE_NOISE = 5
 /** A side whose outside differs from the fill by less than this, yet more than noise, fades out. */
@@ -159,7 +157,7 @@ function boxesInMask(
     // A grey box may abut another box of its tone (bars a hairline apart, a "To:" line's box on a
     // "From:" line's): that neighbour is not more of the same shape. Black is judged strictly: a
     // bold glyph's strokes go on in black past any rectangle cut out of it.
-    const boxTone = medianTone(bitmap, raw, rect)
+    const boxTone = m.tone
     const sameTone = (i: number): boolean =>
       boxTone > BLACK_TONE && Math.abs((bitmap.data[i] as number) - boxTone) <= FLAT_SPREAD / 2
     const outside = outsideFill(raw, width, height, rect, sameTone)

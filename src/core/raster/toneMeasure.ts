@@ -4,10 +4,11 @@
  * it. The thresholds are shared by the detector's other parts.
  */
 import type { GreyBitmap } from './detectRasterBoxes'
-import type { RectPx } from './toneRegions'
 
 /** A fill must differ from its paper by this much: scanner noise and JPEG ringing stay under ~20. */
 export const MIN_CONTRAST = 28
+/** Tones at or under this are black: the dark pass's own cut, and where black is judged strictly. */
+export const BLACK_TONE = 85
 /** Solid ink thinner than this (points) is text or a rule, not a box. */
 export const EROSION_PT = 3.5
 /** A box's label is thin strokes in a sea of fill; a glyph blob is mostly counter. */
@@ -51,8 +52,6 @@ export interface Measures {
   halfDifference: number
   /** Columns holding print (light or dark glyphs) as a share of the width, and text rows found. */
   textSpan: number
-  /** From the first to the last column holding print, pixels. */
-  printExtentPx: number
   /** The longest stretch of print with gaps no wider than a word space, pixels. */
   printRunPx: number
   /** Rows from the first to the last holding print, as a share of the height. */
@@ -128,8 +127,6 @@ export function measure(
   const halfDifference = Math.max(Math.abs(mean(0) - mean(1)), Math.abs(mean(2) - mean(3)))
   // Print columns: ignore the outer 2 px (edge blur), count distinct runs of print rows.
   let span = 0
-  let first = -1
-  let last = -1
   // The longest stretch of print whose gaps are no wider than a word space (~4 pt at 100 dpi):
   // a line of text runs on; labels in neighbouring boxes are set apart by the boxes' fill.
   let longest = 0
@@ -138,8 +135,6 @@ export function measure(
   for (let c = 2; c < w - 2; c++) {
     if (!printCols[c]) continue
     span++
-    if (first < 0) first = c
-    last = c
     if (runStart < 0 || c - lastPrint > WORD_GAP_PX) runStart = c
     lastPrint = c
     longest = Math.max(longest, c - runStart + 1)
@@ -176,31 +171,11 @@ export function measure(
     oneSidedPrint: total > 0 && Math.min(darker, lighter) < 0.05 * total,
     halfDifference,
     textSpan: span / Math.max(1, w - 4),
-    printExtentPx: first < 0 ? 0 : last - first + 1,
     printRunPx: longest,
     printRowShare: firstRow < 0 ? 0 : (lastRow - firstRow + 1) / h,
     textRows,
     ringPaper: ring > 0 ? ringPaper / ring : 1
   }
-}
-
-/** Median grey of the ink pixels in a rectangle. */
-export function medianTone(bitmap: GreyBitmap, raw: Uint8Array, rect: RectPx): number {
-  const hist = new Uint32Array(256)
-  let total = 0
-  for (let y = rect[1]; y < rect[3]; y++)
-    for (let x = rect[0]; x < rect[2]; x++) {
-      const i = y * bitmap.width + x
-      if (!raw[i]) continue
-      hist[bitmap.data[i] as number]!++
-      total++
-    }
-  let seen = 0
-  for (let v = 0; v < 256; v++) {
-    seen += hist[v] as number
-    if (seen * 2 >= total) return v
-  }
-  return 255
 }
 
 /** A line of print this long is a heading or a table header on a band; ground labels are short. */
