@@ -3,7 +3,7 @@ import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { fileNameOf, hasPdfHeader, importFiles } from './importFiles'
+import { fileNameOf, importFiles, looksLikePdf } from './importFiles'
 
 let dir: string
 const pdfBytes = Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n', 'latin1')
@@ -12,7 +12,10 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'withheld-import-'))
   await writeFile(join(dir, 'good.pdf'), pdfBytes)
   await writeFile(join(dir, 'junk-first.pdf'), Buffer.concat([Buffer.alloc(1000, 0x20), pdfBytes]))
-  await writeFile(join(dir, 'junk-too-long.pdf'), Buffer.concat([Buffer.alloc(1100, 0x20), pdfBytes]))
+  // A mail gateway's headers, far past pdf.js's 1024-byte look for the version: it still opens.
+  const mailHeaders = Buffer.from('From: scanner@agency.example\r\nSubject: Scan\r\n\r\n'.repeat(60))
+  await writeFile(join(dir, 'mail-junk.pdf'), Buffer.concat([mailHeaders, pdfBytes]))
+  await writeFile(join(dir, 'no-header.pdf'), pdfBytes.subarray(pdfBytes.indexOf('\n') + 1))
   await writeFile(join(dir, 'empty.pdf'), Buffer.alloc(0))
   await writeFile(join(dir, 'page.pdf'), '<!doctype html><title>403 Forbidden</title>')
   await writeFile(join(dir, 'big.pdf'), Buffer.concat([pdfBytes, Buffer.alloc(4096)]))
@@ -38,12 +41,11 @@ describe('importFiles', () => {
     expect(JSON.stringify({ ...file, bytes: null })).not.toContain(dir)
   })
 
-  it('tolerates up to 1024 bytes of junk before the header, as pdf.js does', async () => {
-    const result = await importFiles([join(dir, 'junk-first.pdf'), join(dir, 'junk-too-long.pdf')])
-    expect(result.files.map((file) => file.name)).toEqual(['junk-first.pdf'])
-    expect(result.rejected).toEqual([
-      { name: 'junk-too-long.pdf', message: '“junk-too-long.pdf” is not a PDF (it has no %PDF- header).' }
-    ])
+  it('accepts what pdf.js opens: junk of any length before %PDF-, or objects without a header', async () => {
+    const names = ['junk-first.pdf', 'mail-junk.pdf', 'no-header.pdf']
+    const result = await importFiles(names.map((name) => join(dir, name)))
+    expect(result.rejected).toEqual([])
+    expect(result.files.map((file) => file.name)).toEqual(names)
   })
 
   it('refuses empty, non-PDF, over-size, missing and folder paths with one sentence each', async () => {
@@ -76,6 +78,14 @@ describe('importFiles', () => {
   it('names files by their last segment whatever the separator', () => {
     expect(fileNameOf('/home/a/Release 12.pdf')).toBe('Release 12.pdf')
     expect(fileNameOf('C:\\Users\\a\\brief.PDF')).toBe('brief.PDF')
-    expect(hasPdfHeader(new Uint8Array(0))).toBe(false)
+  })
+
+  it('looks for an object opening across its 1 MiB search windows', () => {
+    const text = (value: string): Uint8Array => new Uint8Array(Buffer.from(value, 'latin1'))
+    expect(looksLikePdf(new Uint8Array(0))).toBe(false)
+    expect(looksLikePdf(text('version https://git-lfs.github.com/spec/v1\noid sha256:ab\n'))).toBe(false)
+    expect(looksLikePdf(text('<p>an object, 12 objects, obj 1 0</p>'))).toBe(false)
+    const straddling = Buffer.concat([Buffer.alloc(1024 * 1024 - 4, 0x41), Buffer.from(' 7 0 obj <<>>')])
+    expect(looksLikePdf(new Uint8Array(straddling))).toBe(true)
   })
 })

@@ -12,11 +12,6 @@ import type { ImportedFile, ImportRejection, ImportResult } from '@shared/ipc'
  *  held in memory and copied once more into its analysis worker. */
 export const MAX_PDF_BYTES = 512 * 1024 * 1024
 
-/** pdf.js and Acrobat accept up to 1024 bytes of junk before `%PDF-` (PDF 1.7 Implementation note 13). */
-export const PDF_HEADER_WINDOW_BYTES = 1024
-
-const PDF_MAGIC = Buffer.from('%PDF-', 'latin1')
-
 export interface ImportOptions {
   /** Refuse files larger than this many bytes (default MAX_PDF_BYTES). */
   readonly maxBytes?: number
@@ -28,14 +23,32 @@ export function fileNameOf(path: string): string {
   return name === '' ? path : name
 }
 
-/** True when `%PDF-` starts within the first 1024 bytes. */
-export function hasPdfHeader(bytes: Uint8Array): boolean {
-  const window = Buffer.from(
-    bytes.buffer,
-    bytes.byteOffset,
-    Math.min(bytes.byteLength, PDF_HEADER_WINDOW_BYTES)
-  )
-  return window.indexOf(PDF_MAGIC) !== -1
+const PDF_MAGIC = Buffer.from('%PDF-', 'latin1')
+
+/** An indirect object's opening, `12 0 obj`: what pdf.js rebuilds a broken file's cross-references from. */
+const INDIRECT_OBJECT = /\d+[\0\t\n\f\r ]+\d+[\0\t\n\f\r ]+obj\b/
+
+const OBJECT_SEARCH_WINDOW_BYTES = 1024 * 1024
+const OBJECT_SEARCH_OVERLAP_BYTES = 64
+
+/**
+ * True when pdf.js could open these bytes as a PDF, as far as a look at the bytes can tell. pdf.js
+ * looks for `%PDF-` in the first 1024 bytes only to read the version; failing that, it rebuilds the
+ * file from its `N G obj` objects, so a mail gateway's or scanner's headers before `%PDF-` (any
+ * length) and a file without a header at all still open, as they do in poppler. What it cannot open
+ * has neither (an HTML error page, a Git LFS pointer, plain text): that is refused here with a clear
+ * sentence. Anything else goes to pdf.js, whose own refusal ("too damaged to open") is the last word.
+ */
+export function looksLikePdf(bytes: Uint8Array): boolean {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  if (buffer.indexOf(PDF_MAGIC) !== -1) return true
+  // Only files without any header get here. Read in 1 MiB windows that overlap by more than an
+  // object's opening can span, so a 500 MB non-PDF never becomes one 500 MB string.
+  for (let start = 0; start < buffer.byteLength; start += OBJECT_SEARCH_WINDOW_BYTES) {
+    const end = Math.min(buffer.byteLength, start + OBJECT_SEARCH_WINDOW_BYTES + OBJECT_SEARCH_OVERLAP_BYTES)
+    if (INDIRECT_OBJECT.test(buffer.toString('latin1', start, end))) return true
+  }
+  return false
 }
 
 export function sha256Hex(bytes: Uint8Array): string {
@@ -71,7 +84,7 @@ async function readOne(path: string, maxBytes: number): Promise<ReadOutcome> {
         `“${name}” is ${formatSize(bytes.byteLength)}, over the ${formatSize(maxBytes)} limit for one PDF.`
       )
     }
-    if (!hasPdfHeader(bytes)) return refuse(`“${name}” is not a PDF (it has no %PDF- header).`)
+    if (!looksLikePdf(bytes)) return refuse(`“${name}” is not a PDF (it has no %PDF- header).`)
     return { file: { name, byteSize: bytes.byteLength, sha256: sha256Hex(bytes), bytes } }
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code
