@@ -28,7 +28,8 @@ describe('parseArgs', () => {
       timeoutMs: 7500,
       rasterDpi: 100,
       ocr: true,
-      minConfidence: 0
+      minConfidence: 0,
+      progress: false
     })
   })
 
@@ -43,7 +44,8 @@ describe('parseArgs', () => {
       timeoutMs: 20_000,
       rasterDpi: 100,
       ocr: true,
-      minConfidence: 0
+      minConfidence: 0,
+      progress: false
     })
     expect(defaultJobs(1)).toBe(1)
   })
@@ -62,6 +64,14 @@ describe('parseArgs', () => {
     expect(parseArgs(['scan', 'a.pdf'])).toMatchObject({ ocr: true })
     expect(parseArgs(['scan', 'a.pdf', '--no-ocr'])).toMatchObject({ ocr: false, inputs: ['a.pdf'] })
     expect(parseArgs(['scan', '--no-ocr=yes', 'a.pdf'])).toMatchObject({ command: 'error' })
+  })
+
+  it('prints a line per file with --progress, a flag without a value', () => {
+    expect(parseArgs(['scan', 'a.pdf', '--progress'])).toMatchObject({ progress: true, inputs: ['a.pdf'] })
+    expect(parseArgs(['scan', '--progress=yes', 'a.pdf'])).toEqual({
+      command: 'error',
+      message: '--progress takes no value.'
+    })
   })
 
   it('takes --dpi for scanned pages, 0 turning the raster pass off', () => {
@@ -97,7 +107,15 @@ describe('parseArgs', () => {
   })
 
   it('documents every option in the usage text', () => {
-    for (const option of ['--format', '--out', '--reveal-leaks', '--jobs', '--timeout', '--help']) {
+    for (const option of [
+      '--format',
+      '--out',
+      '--reveal-leaks',
+      '--jobs',
+      '--timeout',
+      '--progress',
+      '--help'
+    ]) {
       expect(usage(2)).toContain(option)
     }
   })

@@ -43,6 +43,8 @@ Options:
   --min-confidence C     leave out candidates the detector is less sure of than C (0–1; default
                          0: every candidate, those under 0.65 marked "status": "possible")
   --timeout S            stop a file's analysis after S seconds without progress (default 20)
+  --progress             a line on stderr as each file is scanned, also when stderr is not a
+                         terminal (logs, CI); without it a terminal gets a redrawn bar
   -h, --help             show this help
 
 Exit status: 0 when every file was scanned, 2 when any was not or the arguments were wrong.
@@ -64,6 +66,8 @@ export interface ScanCommand {
   readonly ocr: boolean
   /** Redactions with a lower confidence are left out (0 keeps every candidate). */
   readonly minConfidence: number
+  /** A line per scanned file on stderr, terminal or not (`--progress`); else a bar on terminals only. */
+  readonly progress: boolean
 }
 
 export type ParsedArgs =
@@ -87,6 +91,7 @@ export function parseArgs(argv: readonly string[], cpuCount = 2): ParsedArgs {
   let rasterDpi = DEFAULT_RASTER_DPI
   let ocr = true
   let minConfidence = 0
+  let progress = false
 
   const walked = walkArgs(rest, (option) => {
     switch (option.flag) {
@@ -136,6 +141,10 @@ export function parseArgs(argv: readonly string[], cpuCount = 2): ParsedArgs {
         if (option.inline !== undefined) return '--no-ocr takes no value.'
         ocr = false
         return null
+      case '--progress':
+        if (option.inline !== undefined) return '--progress takes no value.'
+        progress = true
+        return null
       default:
         return `unknown option “${option.flag}”.`
     }
@@ -152,6 +161,7 @@ export function parseArgs(argv: readonly string[], cpuCount = 2): ParsedArgs {
     timeoutMs: Math.round(timeoutS * 1000),
     rasterDpi,
     ocr,
-    minConfidence
+    minConfidence,
+    progress
   }
 }

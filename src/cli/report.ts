@@ -1,13 +1,15 @@
 /**
  * `withheld report`: scans the PDFs through the same path as `withheld scan` (analysis worker,
  * watchdog, one line per bad file), builds one `withheld.report/1` model from the results, and writes
- * it as HTML, CSV, JSON, Markdown or (through a headless Chromium) PDF. With --letter, the grounds
- * the response letter cites are reconciled with the grounds on the redactions. Text files are
- * written atomically (temporary file, fsync, rename), so a reader never sees half a report.
+ * it as HTML, CSV, JSON, Markdown and/or (through a headless Chromium) PDF: every format asked for
+ * from that one scan (reportOutputs.ts says where each goes). With --letter, the grounds the response
+ * letter cites are reconciled with the grounds on the redactions. Text files are written atomically
+ * (temporary file, fsync, rename), so a reader never sees half a report.
  */
 import { stat } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
-import { buildReport, renderReport } from '@core/report'
+import { buildReport, renderReport, type ReportPaper } from '@core/report'
+import type { Report } from '@core/report/types'
 import { defaultRelease, reportInputFromScans } from '@core/report/fromScans'
 import type { ScanResult } from '@core/types'
 import { writeFileAtomic } from '@node/atomicWrite'
@@ -15,6 +17,7 @@ import { fileNameOf } from '@node/importFiles'
 import { describeWriteError } from '@node/reportFiles'
 import { parseReportArgs, reportUsage, type ReportCommand } from './reportArgs'
 import { readLetterGrounds } from './reportLetter'
+import { namesFolder, reportOutputs, type ReportOutput } from './reportOutputs'
 import { findChrome, NO_BROWSER_MESSAGE, printHtmlToPdf } from './reportPdf'
 import { defaultWorkerEntry, runScan, type CliIo } from './scan'
 import { DEFAULT_RASTER_DPI, defaultJobs } from './args'
@@ -36,13 +39,18 @@ export async function runReport(
     io.stderr.write(`withheld: ${message}\n`)
     return 2
   }
-  const outName = fileNameOf(command.out)
   // Checked before scanning: a batch of hundreds of files should not fail at the last step.
-  const browser = command.format === 'pdf' ? findChrome() : null
-  if (command.format === 'pdf' && browser === null) return fail(NO_BROWSER_MESSAGE)
-  if (!(await isFolder(dirname(resolve(command.out)))))
-    return fail(`${outName}: the folder to write the report into does not exist.`)
-  if (await isFolder(command.out)) return fail(`${outName}: --out is a folder; give the report's file name.`)
+  const wantsPdf = command.formats.includes('pdf')
+  const browser = wantsPdf ? findChrome() : null
+  if (wantsPdf && browser === null) return fail(NO_BROWSER_MESSAGE)
+  const outIsFolder = await isFolder(command.out)
+  if (namesFolder(command.out) && !outIsFolder)
+    return fail(`${fileNameOf(command.out)}: the folder to write the reports into does not exist.`)
+  const outputs = reportOutputs(command.formats, command.out, outIsFolder)
+  for (const output of outputs) {
+    if (!(await isFolder(dirname(resolve(output.path)))))
+      return fail(`${fileNameOf(output.path)}: the folder to write the report into does not exist.`)
+  }
   let letterGrounds: readonly string[] | undefined
   if (command.letter !== null) {
     const letter = await readLetterGrounds(command.letter)
@@ -67,7 +75,8 @@ export async function runReport(
       jobs: command.jobs,
       timeoutMs: command.timeoutMs,
       rasterDpi: DEFAULT_RASTER_DPI,
-      ocr: true
+      ocr: true,
+      progress: command.progress
     },
     io,
     workerEntry,
@@ -90,18 +99,35 @@ export async function runReport(
   const report = buildReport(input)
   // US FOIA releases print on US Letter unless --paper says otherwise; everything else on A4.
   const paper = command.paper ?? (report.cover.regime === 'us-foia' ? 'letter' : 'a4')
-  try {
-    if (command.format === 'pdf' && browser !== null) {
-      await printHtmlToPdf(browser, renderReport(report, 'html', { paper }), command.out)
-    } else if (command.format !== 'pdf') {
-      await writeFileAtomic(command.out, renderReport(report, command.format, { paper }))
-    }
-  } catch (err) {
-    if (command.format !== 'pdf') return fail(describeWriteError(err, outName))
-    const why = err instanceof Error ? ` ${err.message}` : ''
-    return fail(`${outName}: the report could not be written.${why}`)
+  // One format failing to write (a full disk, a browser crash) does not stop the others.
+  let writeStatus = 0
+  for (const output of outputs) {
+    const problem = await writeOutput(output, report, paper, browser)
+    if (problem !== null) writeStatus = fail(problem)
   }
-  return scanStatus
+  return Math.max(scanStatus, writeStatus)
+}
+
+/** Writes one format; null when written, else the line to print. */
+async function writeOutput(
+  output: ReportOutput,
+  report: Report,
+  paper: ReportPaper,
+  browser: string | null
+): Promise<string | null> {
+  const outName = fileNameOf(output.path)
+  try {
+    if (output.format !== 'pdf') {
+      await writeFileAtomic(output.path, renderReport(report, output.format, { paper }))
+    } else if (browser !== null) {
+      await printHtmlToPdf(browser, renderReport(report, 'html', { paper }), output.path)
+    }
+    return null
+  } catch (err) {
+    if (output.format !== 'pdf') return describeWriteError(err, outName)
+    const why = err instanceof Error ? ` ${err.message}` : ''
+    return `${outName}: the report could not be written.${why}`
+  }
 }
 
 /** `withheld report …` from argv (after the word "report"). */
@@ -112,7 +138,8 @@ export async function reportCommand(argv: readonly string[], cpuCount: number, i
     return 0
   }
   if (parsed.command === 'error') {
-    io.stderr.write(`withheld: ${parsed.message}\n\n${reportUsage(defaultJobs(cpuCount))}`)
+    const usage = parsed.alone ? '' : `\n${reportUsage(defaultJobs(cpuCount))}`
+    io.stderr.write(`withheld: ${parsed.message}\n${usage}`)
     return 2
   }
   return runReport(parsed, io)

@@ -12,8 +12,9 @@ describe('parseReportArgs', () => {
     ).toEqual({
       command: 'report',
       inputs: ['a.pdf', 'dir'],
-      format: 'csv',
+      formats: ['csv'],
       out: 'r.csv',
+      progress: false,
       includeLeakedText: true,
       letter: null,
       paper: null,
@@ -24,9 +25,53 @@ describe('parseReportArgs', () => {
 
   it('defaults to HTML without leaked text', () => {
     expect(parseReportArgs(['a.pdf', '--out', 'r.html'])).toMatchObject({
-      format: 'html',
+      formats: ['html'],
       includeLeakedText: false
     })
+    expect(parseReportArgs(['a.pdf', '--out', 'report'])).toMatchObject({ formats: ['html'] })
+  })
+
+  it('takes the format from --out without --format, and refuses a mismatch in one line', () => {
+    expect(parseReportArgs(['a.pdf', '--out', 'out/Report.PDF'])).toMatchObject({ formats: ['pdf'] })
+    expect(parseReportArgs(['a.pdf', '--out', 'r.csv'])).toMatchObject({ formats: ['csv'] })
+    expect(parseReportArgs(['a.pdf', '--out', 'r.markdown'])).toMatchObject({ formats: ['md'] })
+    expect(parseReportArgs(['a.pdf', '--format', 'html', '--out', 'x.pdf'])).toEqual({
+      command: 'error',
+      message: '--format html does not match --out x.pdf (a pdf file name); change one of them.',
+      alone: true
+    })
+    expect(parseReportArgs(['a.pdf', '--out', 'r.txt'])).toMatchObject({ command: 'error', alone: true })
+    // An explicit format may be written under any name that claims no other format.
+    expect(parseReportArgs(['a.pdf', '--format', 'json', '--out', 'r.txt'])).toMatchObject({
+      formats: ['json'],
+      out: 'r.txt'
+    })
+  })
+
+  it('reads several formats for one scan; --out is then a base name or a folder', () => {
+    expect(parseReportArgs(['a.pdf', '--format', 'html, PDF,csv,html', '--out', 'out/r'])).toMatchObject({
+      formats: ['html', 'pdf', 'csv'],
+      out: 'out/r'
+    })
+    expect(parseReportArgs(['a.pdf', '--format=html,csv', '--out', 'reports/'])).toMatchObject({
+      formats: ['html', 'csv']
+    })
+    expect(parseReportArgs(['a.pdf', '--format', 'html,pdf', '--out', 'r.html'])).toEqual({
+      command: 'error',
+      message:
+        '--format html,pdf writes several files, so --out is a base name or a folder without an extension ' +
+        '(not “.html”): --out report writes report.html, report.pdf.',
+      alone: true
+    })
+    expect(parseReportArgs(['a.pdf', '--format', 'html,,pdf', '--out', 'r'])).toEqual({
+      command: 'error',
+      message: '--format needs one of html, csv, json, md, pdf, or several separated by commas (not “”).'
+    })
+  })
+
+  it('prints a line per file with --progress', () => {
+    expect(parseReportArgs(['a.pdf', '--out', 'r.html', '--progress'])).toMatchObject({ progress: true })
+    expect(parseReportArgs(['a.pdf', '--out', 'r.html', '--progress=1'])).toMatchObject({ command: 'error' })
   })
 
   it('refuses a missing --out, an unknown format or option, and no inputs', () => {

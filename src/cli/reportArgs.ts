@@ -3,9 +3,9 @@
  * usage error out. Shares the scan command's limits for --jobs and --timeout.
  */
 import { DEFAULT_TIMEOUT_S, defaultJobs, readJobs, readTimeoutS, walkArgs } from './argWalker'
+import { readReportFormats, settleReportFormats, type ReportFormat } from './reportOutputs'
 
-export type ReportFormat = 'html' | 'csv' | 'json' | 'md' | 'pdf'
-const FORMATS: readonly ReportFormat[] = ['html', 'csv', 'json', 'md', 'pdf']
+export type { ReportFormat } from './reportOutputs'
 export type ReportPaper = 'a4' | 'letter'
 const PAPERS: readonly ReportPaper[] = ['a4', 'letter']
 
@@ -18,9 +18,13 @@ Scans the PDFs and writes one redaction report for all of them: a register of ev
 ask the agency, and leaks. Folders are searched for *.pdf files, including subfolders.
 
 Options:
-  --format html|csv|json|md|pdf   report format (default html; json is schema withheld.report/1;
-                                  pdf needs Chromium or Google Chrome, or WITHHELD_CHROME=/path)
-  --out PATH                      the report file to write (required)
+  --format html|csv|json|md|pdf   report format, or several separated by commas (html,pdf,csv),
+                                  all from one scan (default: the --out file's extension, else
+                                  html; json is schema withheld.report/1; pdf needs Chromium or
+                                  Google Chrome, or WITHHELD_CHROME=/path)
+  --out PATH                      the report file to write (required). With several formats, a
+                                  base path (--out out/r writes out/r.html, out/r.pdf, …) or a
+                                  folder (--out reports/ writes reports/report.html, …)
   --letter LETTER.pdf             the agency's response letter: the grounds it cites are set against
                                   the grounds on the redactions (cited but unused, used but not cited)
   --paper a4|letter               paper for the PDF and for printing the HTML (default: letter for
@@ -29,6 +33,8 @@ Options:
                                   a report should not re-publish what was withheld)
   --jobs N                        files analysed at once (default ${jobs})
   --timeout S                     stop a file's analysis after S seconds without progress (default ${DEFAULT_TIMEOUT_S})
+  --progress                      a line on stderr as each file is scanned, also when stderr
+                                  is not a terminal (logs, CI)
   -h, --help                      show this help
 
 Exit status: 0 when every file was scanned and the report written; 2 otherwise (a report of the
@@ -38,8 +44,12 @@ files that could be scanned is still written).
 export interface ReportCommand {
   readonly command: 'report'
   readonly inputs: readonly string[]
-  readonly format: ReportFormat
+  /** Each written from the one scan; at least one, no repeats. */
+  readonly formats: readonly ReportFormat[]
+  /** The report file, or with several formats (or a folder) the base the files are named from. */
   readonly out: string
+  /** A line per scanned file on stderr, terminal or not. */
+  readonly progress: boolean
   readonly includeLeakedText: boolean
   /** The response letter to reconcile with, or null. */
   readonly letter: string | null
@@ -50,7 +60,14 @@ export interface ReportCommand {
 }
 
 export type ParsedReportArgs =
-  ReportCommand | { readonly command: 'help' } | { readonly command: 'error'; readonly message: string }
+  | ReportCommand
+  | { readonly command: 'help' }
+  | {
+      readonly command: 'error'
+      readonly message: string
+      /** The message says all (e.g. --format against --out's extension): no usage text after it. */
+      readonly alone?: true
+    }
 
 const error = (message: string): ParsedReportArgs => ({ command: 'error', message })
 
@@ -58,7 +75,8 @@ const error = (message: string): ParsedReportArgs => ({ command: 'error', messag
 const HELP = '\u0000help'
 
 export function parseReportArgs(argv: readonly string[], cpuCount = 2): ParsedReportArgs {
-  let format: ReportFormat = 'html'
+  let formats: readonly ReportFormat[] | null = null
+  let progress = false
   let out: string | null = null
   let includeLeakedText = false
   let letter: string | null = null
@@ -72,10 +90,9 @@ export function parseReportArgs(argv: readonly string[], cpuCount = 2): ParsedRe
       case '--help':
         return HELP
       case '--format': {
-        const given = option.value()
-        if (given === null || !FORMATS.includes(given as ReportFormat))
-          return `--format needs one of ${FORMATS.join(', ')}${given ? ` (not “${given}”)` : ''}.`
-        format = given as ReportFormat
+        const read = readReportFormats(option.value())
+        if (typeof read === 'string') return read
+        formats = read
         return null
       }
       case '--out': {
@@ -101,6 +118,10 @@ export function parseReportArgs(argv: readonly string[], cpuCount = 2): ParsedRe
         if (option.inline !== undefined) return '--include-leaked-text takes no value.'
         includeLeakedText = true
         return null
+      case '--progress':
+        if (option.inline !== undefined) return '--progress takes no value.'
+        progress = true
+        return null
       case '--jobs': {
         const n = readJobs(option.value())
         if (typeof n === 'string') return n
@@ -120,11 +141,14 @@ export function parseReportArgs(argv: readonly string[], cpuCount = 2): ParsedRe
   if ('error' in walked) return walked.error === HELP ? { command: 'help' } : error(walked.error)
   if (walked.inputs.length === 0) return error('report needs at least one PDF file or folder.')
   if (out === null) return error('report needs --out PATH, the file to write.')
+  const settled = settleReportFormats(formats, out)
+  if (typeof settled === 'string') return { command: 'error', message: settled, alone: true }
   return {
     command: 'report',
     inputs: walked.inputs,
-    format,
+    formats: settled,
     out,
+    progress,
     includeLeakedText,
     letter,
     paper,

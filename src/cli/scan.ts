@@ -83,7 +83,7 @@ export async function runScan(
     io.stderr.write(`withheld: ${name}: ${message.replace(/\s+/g, ' ').trim()}\n`)
   }
   const { files, problems } = await collectInputs(command.inputs)
-  const progress = createProgress(io.stderr, files.length)
+  const progress = createProgress(io.stderr, files.length, command.progress)
   for (const problem of problems) complain(problem.name, problem.message)
   let failures = problems.length
   if (files.length === 0) return 2
@@ -118,7 +118,8 @@ export async function runScan(
   let done = 0
   let current: string | null = null
 
-  const scanOne = async (index: number): Promise<void> => {
+  /** The file's result, or null when it failed (its line already printed). */
+  const scanOne = async (index: number): Promise<ScanResult | null> => {
     const path = files[index]!
     const name = fileNameOf(path)
     const imported = await importFiles([path])
@@ -126,7 +127,7 @@ export async function runScan(
     if (!file) {
       failures++
       complain(name, withoutName(name, imported.rejected[0]?.message ?? 'could not be read.'))
-      return
+      return null
     }
     const assembler = new ScanAssembler(file.name, file.sha256)
     const outcome = await host.run(
@@ -148,28 +149,30 @@ export async function runScan(
     if (outcome.type !== 'done') {
       failures++
       complain(name, outcome.type === 'failed' ? outcome.message : 'The analysis was cancelled.')
-      return
+      return null
     }
     const result = withMinConfidence(assembler.finish(outcome.regime), command.minConfidence)
     if (command.outDir === null) {
       results[index] = result
-      return
+      return result
     }
     const outName = outNames[index]!
     try {
       await writeAtomically(join(command.outDir, outName), render(command.format, result))
+      return result
     } catch {
       failures++
       complain(name, `the result could not be written to ${outName}.`)
+      return null
     }
   }
 
   const lane = async (): Promise<void> => {
     while (next < files.length) {
       const index = next++
-      await scanOne(index)
+      const result = await scanOne(index)
       done++
-      progress.update(done, current)
+      progress.fileDone(done, fileNameOf(files[index]!), result)
     }
   }
   try {
