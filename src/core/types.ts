@@ -20,7 +20,29 @@ export type RedactionKind = 'black' | 'white' | 'grey' | 'colour' | 'page' | 'an
 /** How it was found: vector fill, page image pixels, a /Redact annotation, or the page as a whole. */
 export type RedactionSource = 'vector' | 'raster' | 'annotation' | 'page'
 
-export type LeakKind = 'text-under-box' | 'text-same-colour' | 'image-under-box' | 'unapplied-annotation'
+export type LeakKind =
+  | 'text-under-box'
+  | 'text-same-colour'
+  | 'image-under-box'
+  | 'unapplied-annotation'
+  | AuditLeakKind
+
+/** What the deep leak audit (src/core/audit) finds outside the boxes: where else a release gives itself away. */
+export type AuditLeakKind =
+  | 'earlier-revision'
+  | 'orphan-object'
+  | 'metadata'
+  | 'annotation'
+  | 'form-field'
+  | 'attachment'
+  | 'outline'
+  | 'page-label'
+  | 'named-destination'
+  | 'thumbnail'
+  | 'hidden-layer'
+  | 'outside-crop'
+  | 'invisible-text'
+  | 'structure-text'
 
 /** Content still recoverable from under a box. Never carries the text itself. */
 export interface Leak {
@@ -78,6 +100,20 @@ export interface ScanPage {
   readonly redactions: readonly ScanRedaction[]
   /** Set when this page could not be analysed; the rest of the document still was. */
   readonly error?: string
+  /**
+   * The words OCR read on a scanned page that has no text layer of its own, for search. Present only
+   * when the caller asked (ScanOcr.pageText); never a word under a box unless leaks are revealed.
+   */
+  readonly ocrWords?: readonly OcrWordOnPage[]
+}
+
+/** One word OCR read on a page. */
+export interface OcrWordOnPage {
+  readonly text: string
+  /** The word's box: points on the displayed page, origin top-left (the scan contract's bbox space). */
+  readonly pageRect: PageRect
+  /** 0..100, as the OCR engine reports it. */
+  readonly confidence: number
 }
 
 export interface ScanSummary {
@@ -100,6 +136,32 @@ export interface ScanResult {
   readonly regime: Regime
   readonly pages: readonly ScanPage[]
   readonly summary: ScanSummary
+  /** The deep leak audit and its verdict; absent only where the audit was not run (metadata-only looks). */
+  readonly audit?: DocumentAudit
+}
+
+/** One thing the audit found outside the boxes. Never carries the text unless leaks are revealed. */
+export interface AuditFinding {
+  readonly kind: AuditLeakKind
+  /** Where it is, in words that copy nothing from the PDF: "page 2, annotation 1", "revision 1 of 3, page 4". */
+  readonly where: string
+  /** 0-based page, or null for document-wide parts (metadata, attachments, bookmarks). */
+  readonly pageIndex: number | null
+  /** For attachments, thumbnails and images `chars` is their size in bytes. */
+  readonly leak: Leak
+  /** The recoverable text (or an attachment's file name): null unless the caller asked to reveal leaks. */
+  readonly text: string | null
+}
+
+export interface DocumentAudit {
+  /** `incomplete` when any part could not be read, unless leaks were found anyway; never clean by default. */
+  readonly verdict: 'clean' | 'leaks' | 'incomplete'
+  /** The parts the audit read (revisions, metadata, annotations…). */
+  readonly checked: readonly string[]
+  readonly unread: readonly { readonly what: string; readonly why: string }[]
+  /** Findings by kind, page leaks (text under boxes…) included. */
+  readonly counts: Readonly<Partial<Record<LeakKind, number>>>
+  readonly findings: readonly AuditFinding[]
 }
 
 /** Per-page facts gathered before detection, enough to lay out the viewer. */

@@ -1,9 +1,12 @@
 /**
- * The analysis worker's work (loaded by src/node/analysisWorker.ts, the process entry): one process per document, started by analysisHost (an Electron utility process
- * in the app, a Node child process in the CLI and tests). It receives one `AnalysisRequest`, opens the
- * bytes with pdf.js, sends `meta`, streams one `page` event per analysed page, then `done` or `failed`.
- * It holds no state worth keeping, so the host may kill it at any moment: that is how a PDF which hangs
- * pdf.js or inflates to gigabytes ends its own analysis and nothing else (security.md P7, P9).
+ * The analysis worker's work (loaded by src/node/analysisWorker.ts, the process entry): a warm process
+ * of analysisHost's pool (an Electron utility process in the app, a Node child process in the CLI and
+ * tests). It takes `AnalysisRequest`s one after another: opens the bytes with pdf.js, sends `meta`,
+ * streams one `page` event per analysed page, then `done` or `failed`, closes the document and takes
+ * the next. pdf.js and the canvas load once per process; tesseract starts the first time a page needs
+ * reading and then serves every later document. It holds no state worth keeping, so the host may kill
+ * it at any moment: that is how a PDF which hangs pdf.js or inflates to gigabytes ends its own
+ * analysis and nothing else (security.md P7, P9).
  * Failures leave as one sentence (`describePdfError`); stacks never leave this process.
  */
 import { createHash } from 'node:crypto'
@@ -18,12 +21,12 @@ import type { WorkerMessage } from './workerProtocol'
 
 interface ParentPort {
   postMessage(message: unknown): void
-  once(event: 'message', listener: (event: { data: unknown }) => void): void
+  on(event: 'message', listener: (event: { data: unknown }) => void): void
 }
 
 interface Channel {
   send(message: WorkerMessage): void
-  onceRequest(listener: (request: unknown) => void): void
+  onRequest(listener: (request: unknown) => void): void
 }
 
 /** Electron utility processes get `process.parentPort`; Node children forked with IPC get `process.send`. */
@@ -32,7 +35,7 @@ function connect(): Channel | null {
   if (parentPort) {
     return {
       send: (message) => parentPort.postMessage(message),
-      onceRequest: (listener) => parentPort.once('message', (event) => listener(event.data))
+      onRequest: (listener) => parentPort.on('message', (event) => listener(event.data))
     }
   }
   const send = process.send?.bind(process)
@@ -41,7 +44,7 @@ function connect(): Channel | null {
     process.once('disconnect', () => process.exit(0))
     return {
       send: (message) => void send(message),
-      onceRequest: (listener) => process.once('message', listener)
+      onRequest: (listener) => process.on('message', listener)
     }
   }
   return null
@@ -57,7 +60,8 @@ function isAnalysisRequest(value: unknown): value is AnalysisRequest {
     (request.password === undefined || typeof request.password === 'string') &&
     typeof request.options === 'object' &&
     request.options !== null &&
-    typeof request.options.revealLeaks === 'boolean'
+    typeof request.options.revealLeaks === 'boolean' &&
+    (request.options.pageText === undefined || typeof request.options.pageText === 'boolean')
   )
 }
 
@@ -77,6 +81,9 @@ function withPageTicks(pdf: PDFDocumentProxy, tick: (index: number) => void): PD
   })
 }
 
+/** One tesseract worker for this process, started only when a page first needs reading. */
+let sharedOcr: TesseractOcr | null = null
+
 async function analyse(request: AnalysisRequest, send: (message: WorkerMessage) => void): Promise<void> {
   let pdf: PDFDocumentProxy
   try {
@@ -85,7 +92,6 @@ async function analyse(request: AnalysisRequest, send: (message: WorkerMessage) 
     send({ type: 'failed', ...describePdfError(err) })
     return
   }
-  let engine: TesseractOcr | null = null
   try {
     send({ type: 'opened', pageCount: pdf.numPages })
     const meta = await readDocumentMeta(withPageTicks(pdf, (index) => send({ type: 'meta-page', index })))
@@ -95,8 +101,7 @@ async function analyse(request: AnalysisRequest, send: (message: WorkerMessage) 
       return
     }
     const sha256 = createHash('sha256').update(request.bytes).digest('hex')
-    // One tesseract worker for this analysis process, started only if a page needs reading.
-    if (request.options.ocr !== false) engine = lazyTesseractOcr()
+    const engine = request.options.ocr === false ? null : (sharedOcr ??= lazyTesseractOcr())
     const result = await scanDocument(
       pdf,
       { fileName: request.fileName, sha256, producer: meta.producer },
@@ -104,7 +109,7 @@ async function analyse(request: AnalysisRequest, send: (message: WorkerMessage) 
         revealLeaks: request.options.revealLeaks,
         onPage: (page) => send({ type: 'page', page }),
         rasterise: rasteriser(request.options.rasterDpi),
-        ...(engine ? { ocr: scanOcr(engine) } : {})
+        ...(engine ? { ocr: { ...scanOcr(engine), pageText: request.options.pageText === true } } : {})
       }
     )
     send({ type: 'done', regime: result.regime })
@@ -112,7 +117,6 @@ async function analyse(request: AnalysisRequest, send: (message: WorkerMessage) 
     const { reason, message } = describePdfError(err)
     send({ type: 'failed', reason, message })
   } finally {
-    await engine?.terminate().catch(() => undefined)
     await pdf.loadingTask.destroy().catch(() => undefined)
   }
 }
@@ -135,11 +139,14 @@ export function runWorker(): void {
   // A stray rejected promise inside pdf.js (a font or image that failed to load) does not stop the
   // analysis; Node 22 would otherwise kill the process for it. If work did stall, the watchdog ends it.
   process.on('unhandledRejection', () => undefined)
-  channel.onceRequest((request) => {
+  // One document at a time, each after the previous one is closed; the host sends the next request
+  // only after `done`, and this chain keeps the order should two ever arrive together.
+  let previous: Promise<void> = Promise.resolve()
+  channel.onRequest((request) => {
     if (!isAnalysisRequest(request)) {
       fail('The analysis worker received a malformed request.')
       return
     }
-    void analyse(request, channel.send)
+    previous = previous.then(() => analyse(request, channel.send))
   })
 }

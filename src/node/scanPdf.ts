@@ -17,6 +17,8 @@ export interface ScanPdfOptions {
   readonly rasterDpi?: number
   /** OCR of scanned pages' labels and placeholder pages (default true; tesseract starts only if needed). */
   readonly ocr?: boolean
+  /** Keep the words of scanned pages without text of their own (ScanPage.ocrWords); default false. */
+  readonly pageText?: boolean
 }
 
 export async function scanPdfBytes(
@@ -42,7 +44,7 @@ export async function scanPdfBytes(
       {
         revealLeaks: options.revealLeaks,
         rasterise: rasteriser(options.rasterDpi),
-        ...(engine ? { ocr: scanOcr(engine) } : {})
+        ...(engine ? { ocr: { ...scanOcr(engine), pageText: options.pageText === true } } : {})
       }
     )
   } finally {

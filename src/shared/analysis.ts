@@ -19,6 +19,11 @@ export interface AnalysisOptions {
    * Default true; needs the raster pass (rasterDpi above 0).
    */
   readonly ocr?: boolean
+  /**
+   * Also read the whole of each scanned page that has no text of its own and send its words
+   * (ScanPage.ocrWords) for search. Default false: seconds of OCR per page that only the app's search uses.
+   */
+  readonly pageText?: boolean
 }
 
 /** Parent → worker: analyse these bytes. One request per worker process. */

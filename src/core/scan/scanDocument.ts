@@ -22,6 +22,7 @@ import type { PageContent } from '../pdf/pageContent'
 import { area, intersectionArea, roundRect } from '../detect/geometry'
 import type { OcrEngine } from '../ocr/ocrEngine'
 import { readScannedPage, withoutUnconfirmed } from '../ocr/readScannedPage'
+import { readPageWords, withVisibleOcrWords } from '../ocr/pageWords'
 
 export interface ScanInput {
   /** File name only (reports carry no local paths). */
@@ -51,6 +52,12 @@ export interface ScanOcr {
   readonly engine: OcrEngine
   /** Renders a page for OCR (around 300 dpi); asked only for pages that have something to read. */
   readonly rasterise: Rasterise
+  /**
+   * Also read the whole of each scanned page without text of its own and keep its words
+   * (ScanPage.ocrWords) for search. Off by default: a full page costs seconds of OCR, strips
+   * milliseconds, and the CLI's reports do not need the words.
+   */
+  readonly pageText?: boolean
 }
 
 /** `layers`: the page's decoded images and rectangle fills, for a renderer that can skip painting. */
@@ -144,6 +151,15 @@ const RASTER_MIN_IMAGE_SHARE = 0.5
 /** A pixel box must lie this much inside page images: vector fills were judged by the vector pass. */
 const RASTER_MIN_INSIDE_IMAGE = 0.7
 
+/**
+ * A page drawing this many characters (visible or an OCR layer) has text of its own that pdf.js gives
+ * search; fewer is a stamp on a scan (a page number, a Bates code) and the page is read with OCR.
+ */
+const OWN_TEXT_MIN_CHARS = 40
+
+const hasOwnText = (content: PageContent): boolean =>
+  content.glyphs.reduce((n, g) => n + g.unicode.replace(/\s/gu, '').length, 0) >= OWN_TEXT_MIN_CHARS
+
 /** Adds the boxes in a scanned page's pixels; a page that cannot be rendered keeps its vector result. */
 async function withRasterBoxes(
   result: ScanPage,
@@ -171,16 +187,23 @@ async function withRasterBoxes(
     const merged: ScanPage = { ...mergeRasterBoxes(result, inImages), scanned: true }
     // White boxes with print inside stand only if that print reads as a ground label.
     const needsLabel = inImages.filter((box) => box.needsLabel).map((box) => roundRect(box.pageRect))
+    // One OCR render per page, shared by the label strips and the whole-page read for search.
+    let ocrRender: Promise<PageRaster> | null = null
+    const renderForOcr = (): Promise<PageRaster> => (ocrRender ??= ocr!.rasterise(page, layers))
     // Without OCR a page's own OCR text layer is still read (labels, leaks under burned-in boxes).
-    const pageOcr = ocr
-      ? { engine: ocr.engine, render: (): Promise<PageRaster> => ocr.rasterise(page, layers) }
-      : null
+    const pageOcr = ocr ? { engine: ocr.engine, render: renderForOcr } : null
     // OCR that fails leaves the boxes found, unlabelled.
-    return await readScannedPage(
+    const read = await readScannedPage(
       merged,
       { raster, glyphs: content.glyphs, revealLeaks, needsLabel },
       pageOcr
     ).catch(() => withoutUnconfirmed(merged, needsLabel))
+    if (!ocr?.pageText || hasOwnText(content)) return read
+    // Unfiltered here: scanPage drops the words under boxes once every box is known.
+    const ocrWords = await renderForOcr()
+      .then((ocrPage) => readPageWords(ocr.engine, ocrPage))
+      .catch(() => null)
+    return ocrWords ? { ...read, ocrWords } : read
   } catch {
     return result
   }
@@ -233,7 +256,7 @@ export async function scanPage(
     )
     // After the raster pass: a vector fill the vector pass passed over (a square box near the top of
     // a page can pass for a logo) comes back as a raster box, and the image under it is judged too.
-    return finishPage(await withImageLeaks(merged, content, lookup))
+    return withVisibleOcrWords(finishPage(await withImageLeaks(merged, content, lookup)), revealLeaks)
   } catch (err) {
     return {
       index,
