@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest'
+import { compareDocuments } from './compareDocuments'
+import { typeset } from './layoutForTests.test-support'
+import type { Change, CompareDocument, DiffResult } from './types'
+
+const PROSE = [
+  'The Minister met the chief executive of the regional council on Tuesday to discuss the flood recovery programme and its funding.',
+  'Officials advise that [[Jane Doe|9(2)(a)]] has agreed to lead the review, which will report back by the end of March next year.',
+  'The estimated cost of the works is [[$4.2 million|9(2)(b)(ii)]] over three years, subject to Cabinet agreement in the usual way.',
+  'We recommend that you note the contents of this briefing and agree to meet the mayor before the announcement is made public.'
+]
+
+const reveal = (paragraphs: readonly string[], which: RegExp): string[] =>
+  paragraphs.map((p) =>
+    p.replace(/\[\[([^|\]]*)\|?([^\]]*)\]\]/g, (all, words: string) => (which.test(words) ? words : all))
+  )
+
+function run(older: CompareDocument, newer: CompareDocument): DiffResult {
+  const outcome = compareDocuments(older, newer)
+  if (!outcome.ok) throw new Error(outcome.message)
+  return outcome.result
+}
+
+const statuses = (changes: readonly Change[]): string[] => changes.map((c) => c.status)
+
+describe('compareDocuments', () => {
+  it('reports every box kept when the copy is only re-saved', () => {
+    const result = run(typeset(PROSE), typeset(PROSE))
+    expect(statuses(result.changes)).toEqual(['kept', 'kept'])
+    expect(result.pagesReleased).toEqual([])
+  })
+
+  it('finds a lifted box and the words now printed in its place', () => {
+    const result = run(typeset(PROSE), typeset(reveal(PROSE, /Jane/)))
+    expect(statuses(result.changes)).toEqual(['lifted', 'kept'])
+    expect(result.changes[0]).toMatchObject({
+      old: { page: 0, grounds: ['9(2)(a)'] },
+      new: null,
+      revealedText: 'Jane Doe'
+    })
+  })
+
+  it('follows the words through a reflow and a cover letter put in front', () => {
+    const cover = Array.from(
+      { length: 40 },
+      (_, k) => `Cover letter sentence number ${k} about the release of information.`
+    )
+    const newer = typeset([...cover, ...reveal(PROSE, /4\.2/)], { fontSizePt: 13, marginPt: 50 })
+    const result = run(typeset(PROSE), newer)
+    expect(newer.pages.length).toBeGreaterThan(1)
+    expect(statuses(result.changes)).toEqual(['kept', 'lifted'])
+    expect(result.changes[0]!.new!.page).toBe(newer.pages.length - 1)
+    expect(result.changes[1]!.revealedText).toBe('$4.2 million')
+  })
+
+  it('tells a changed ground from a kept one and reports boxes only in the newer copy as added', () => {
+    const newer = PROSE.map((p) =>
+      p.replace('9(2)(a)', '9(2)(g)(i)').replace('note the contents', 'note [[the contents|9(2)(f)(iv)]]')
+    )
+    const result = run(typeset(PROSE), typeset(newer))
+    expect(statuses(result.changes)).toEqual(['ground-changed', 'kept', 'added'])
+    expect(result.changes[0]).toMatchObject({
+      old: { grounds: ['9(2)(a)'] },
+      new: { grounds: ['9(2)(g)(i)'] }
+    })
+    expect(result.changes[2]).toMatchObject({ old: null, new: { page: 0, grounds: ['9(2)(f)(iv)'] } })
+  })
+
+  it('lists a page withheld in full and released in the newer copy', () => {
+    const paragraphs = [
+      ...PROSE.slice(0, 2),
+      'Annex A sets out the contractor quotes received for the stopbank repairs and the assessment panel.',
+      ...PROSE.slice(2)
+    ]
+    const older = typeset(paragraphs, { withheldPages: new Map([[2, ['9(2)(j)']]]) })
+    const result = run(older, typeset(paragraphs, { ownPages: new Set([2]) }))
+    expect(older.pages[1]!.withheldInFull).toBe(true)
+    expect(result.pagesReleased).toEqual([1])
+    const page = result.changes.find((c) => c.old?.page === 1)
+    expect(page).toMatchObject({
+      status: 'lifted',
+      revealedText: expect.stringContaining('contractor quotes')
+    })
+  })
+
+  it('shares a lifted passage between its line bars', () => {
+    const long =
+      'Before the passage [[alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho sigma tau upsilon phi chi psi omega|9(2)(a)]] after the passage ends here for good.'
+    const older = typeset([PROSE[0]!, long, PROSE[3]!], { pageWidthPt: 400 })
+    const result = run(older, typeset(reveal([PROSE[0]!, long, PROSE[3]!], /alpha/), { pageWidthPt: 400 }))
+    const lifted = result.changes.filter((c) => c.status === 'lifted')
+    expect(lifted.length).toBeGreaterThan(1)
+    expect(lifted.map((c) => c.revealedText).join(' ')).toBe(
+      'alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho sigma tau upsilon phi chi psi omega'
+    )
+  })
+
+  it('leaves misread copies of the words around a box out of the revealed text', () => {
+    const older = typeset(PROSE.map((p) => p.replace('Officials advise that', 'Offlcials advlse thal')))
+    const result = run(older, typeset(reveal(PROSE, /Jane/)))
+    expect(result.changes[0]!.revealedText).toBe('Jane Doe')
+  })
+
+  it('refuses two files with no text in common', () => {
+    const other = typeset([
+      'Completely unrelated words about gardening, roses, soil acidity and compost heaps in spring.'
+    ])
+    const outcome = compareDocuments(typeset(PROSE), other)
+    expect(outcome.ok).toBe(false)
+  })
+})
