@@ -266,6 +266,23 @@ describe('placeholder pages', () => {
     expect(page.redactions[0]!.bbox).toEqual([0, 0, W, H])
   })
 
+  it('reads the label inside a frame drawn round the whole page', async () => {
+    const printed = line(380, ['Withheld', 'in', 'full', 'under', 'section', '9(2)(a)'], 150)
+    const bitmap = bitmapOf(RASTER_PX_PER_PT, [], printed)
+    const frame = (x0: number, y0: number, x1: number, y1: number): void => {
+      for (let y = y0; y < y1; y++) bitmap.data.fill(20, y * bitmap.width + x0, y * bitmap.width + x1)
+    }
+    const [x0, y0, x1, y1] = [25, 25, W - 25, H - 25].map((v) => Math.round(v * RASTER_PX_PER_PT))
+    frame(x0!, y0!, x1!, y0! + 2)
+    frame(x0!, y1! - 2, x1!, y1!)
+    frame(x0!, y0!, x0! + 2, y1!)
+    frame(x1! - 2, y0!, x1!, y1!)
+    const band = sparsePrintBand(bitmap, RASTER_PX_PER_PT)
+    expect(band).not.toBeNull()
+    expect(band![1]).toBeGreaterThan(300)
+    expect(band![3]).toBeLessThan(420)
+  })
+
   it('does not read a full page of text whole', () => {
     const printed: Printed[] = []
     for (let top = 40; top < 760; top += 14)
@@ -301,10 +318,20 @@ describe('pages with an OCR text layer', () => {
     ]
     const redactions = [box([58, 98, 120, 113]), box([58, 198, 75, 213])]
     const { page, engine } = await read(redactions, [], glyphs)
-    expect(engine.calls).toEqual([])
+    // OCR reads only around the box the layer left unlabelled (the second, at y 198–213).
+    expect(engine.calls.every((c) => c.rectPx[1] > 150 * OCR_PX_PER_PT)).toBe(true)
     expect(page.redactions[0]).toMatchObject({ grounds: ['9(2)(a)'], leak: { kind: 'text-under-box' } })
     expect(page.redactions[0]!.leakedText).toBe('Aroha Ngata')
     // OCR noise under a box is not a leak.
     expect(page.redactions[1]!.leak).toBeNull()
+  })
+
+  it('reads in the pixels a label burned into a box that the layer does not hold', async () => {
+    const glyphs = [...layer('The', 60, 100, 0), ...layer('minister', 90, 100, 10)]
+    const printed: Printed[] = [{ text: '5.1.2e', rect: [240, 102, 270, 111], light: true }]
+    const { page } = await read([box([200, 98, 320, 114])], printed, glyphs)
+    expect(page.redactions[0]).toMatchObject({ label: '5.1.2e', grounds: ['5.1.2e'] })
+    const withoutOcr = await read([box([200, 98, 320, 114])], printed, glyphs, { withOcr: false })
+    expect(withoutOcr.page.redactions[0]!.grounds).toEqual([])
   })
 })

@@ -71,16 +71,47 @@ const toPx = (r: Rect, pxPerPt: number, w: number, h: number): PxRect => [
   Math.min(h, Math.ceil(r[3] * pxPerPt))
 ]
 
-/** The rows (points) that hold print, when they are few: the band to read on a mostly blank page. */
+/** A straight dark run this long (points) is a frame or a rule, not print: no glyph is so large. */
+const FRAME_MIN_PT = 40
+
+/** 1 on dark pixels that belong to a straight run at least `minPx` long, across or down (a frame's sides). */
+function linePixels(bitmap: GreyBitmap, minPx: number): Uint8Array {
+  const { data, width, height } = bitmap
+  const out = new Uint8Array(width * height)
+  // One pass per direction: `lines` runs along, `along` steps within a run, `at(line, k)` its pixel.
+  const pass = (lines: number, along: number, at: (line: number, k: number) => number): void => {
+    for (let line = 0; line < lines; line++) {
+      let start = -1
+      for (let k = 0; k <= along; k++) {
+        const dark = k < along && data[at(line, k)]! < 128
+        if (dark && start < 0) start = k
+        if (!dark && start >= 0) {
+          if (k - start >= minPx) for (let j = start; j < k; j++) out[at(line, j)] = 1
+          start = -1
+        }
+      }
+    }
+  }
+  pass(width, height, (x, y) => y * width + x)
+  pass(height, width, (y, x) => y * width + x)
+  return out
+}
+
+/**
+ * The rows (points) that hold print, when they are few: the band to read on a mostly blank page.
+ * A frame drawn round the page (an outlined box withheld in full) crosses every row; its sides are
+ * left out, so the one label inside it still makes a sparse page.
+ */
 export function sparsePrintBand(bitmap: GreyBitmap, pxPerPt: number): PageRect | null {
   let inked = 0
   let first = -1
   let last = -1
   const minDark = Math.max(2, INKED_ROW_MIN_SHARE * bitmap.width)
+  const inFrame = linePixels(bitmap, FRAME_MIN_PT * pxPerPt)
   for (let y = 0; y < bitmap.height; y++) {
     let dark = 0
     const row = y * bitmap.width
-    for (let x = 0; x < bitmap.width; x++) if (bitmap.data[row + x]! < 128) dark++
+    for (let x = 0; x < bitmap.width; x++) if (bitmap.data[row + x]! < 128 && !inFrame[row + x]) dark++
     if (dark < minDark) continue
     inked++
     if (first < 0) first = y
@@ -190,11 +221,12 @@ async function readByOcr(page: ScanPage, input: ScannedPageInput, ocr: PageOcr):
  * at confidence 0–50, around a label read at 75–85.
  */
 function insideText(words: readonly PageWord[]): string {
-  const sure = words.filter((w) => w.confidence >= INSIDE_MIN_CONFIDENCE || citesGround(w.text))
+  const cites = (text: string): boolean => citesGround(text) || foreignCode(text) !== null
+  const sure = words.filter((w) => w.confidence >= INSIDE_MIN_CONFIDENCE || cites(w.text))
   const text = sure.map((w) => w.text).join(' ')
-  if (isOnlyLabel(text)) return text
+  if (isOnlyLabel(text) || foreignCode(text) !== null) return text
   return words
-    .filter((w) => citesGround(w.text))
+    .filter((w) => cites(w.text))
     .map((w) => w.text)
     .join(' ')
 }
@@ -247,6 +279,18 @@ function labelsFor(
   return { all: page.redactions.map((_, i) => insideLabels[i] ?? beside[i] ?? null), inside: insideLabels }
 }
 
+/** Raster boxes still unlabelled take the label found for them. */
+function withLabels(
+  redactions: readonly ScanRedaction[],
+  found: ReadonlyArray<FoundLabel | null>
+): ScanRedaction[] {
+  return redactions.map((r, i) => {
+    const label = found[i]
+    if (r.source !== 'raster' || r.label || !label) return r
+    return { ...r, label: label.label, grounds: label.grounds }
+  })
+}
+
 /** The page's redactions with grounds read from its pixels or its OCR layer, and placeholder pages. */
 export async function readScannedPage(
   page: ScanPage,
@@ -272,11 +316,17 @@ export async function readScannedPage(
   )
   const { all: found, inside } = labelsFor({ ...page, redactions }, text)
   const labelledInside = new Set(inside.flatMap((label, i) => (label ? [i] : [])))
-  const labelled = redactions.map((r, i) => {
-    const label = found[i]
-    if (r.source !== 'raster' || r.label || !label) return r
-    return { ...r, label: label.label, grounds: label.grounds }
-  })
+  let labelled = withLabels(redactions, found)
+  // An OCR layer made by the redaction tool (ZyLAB, Adobe) holds the page's words but not the labels
+  // burned into its boxes: boxes the layer left unlabelled are read in their pixels too.
+  if (hasLayer && ocr && labelled.some((r) => r.source === 'raster' && !r.label)) {
+    const read = await readByOcr({ ...page, redactions: labelled }, input, ocr)
+    const second = labelsFor({ ...page, redactions: labelled }, read)
+    second.inside.forEach((label, i) => {
+      if (label) labelledInside.add(i)
+    })
+    labelled = withLabels(labelled, second.all)
+  }
   if (labelled.length === 0 && !page.withheldInFull) {
     const placeholder = placeholderPage(text.runs)
     if (placeholder) {

@@ -73,10 +73,13 @@ export function estimateSkewDeg(bitmap: GreyBitmap): number {
 }
 
 /**
- * The bitmap turned by -deg about its centre (bilinear, paper-white outside), same size. A point
- * (x, y) of the result came from `toSource(x, y)` of the input.
+ * The bitmap turned by -deg about its centre (bilinear), same size. A point (x, y) of the result
+ * came from `toSource(x, y)` of the input. Corners the turn brings in from outside take `fill`, or
+ * without it the nearest edge pixel: the image's edge then stays its edge, so a scanner's shading
+ * along it still touches the border (toneBoxes.ts rejects what touches it) rather than ending at a
+ * made-up white wedge.
  */
-export function rotateBitmap(bitmap: GreyBitmap, deg: number, fill = 255): GreyBitmap {
+export function rotateBitmap(bitmap: GreyBitmap, deg: number, fill?: number): GreyBitmap {
   const { data, width, height } = bitmap
   const out = new Uint8Array(width * height)
   const a = (deg * Math.PI) / 180
@@ -94,7 +97,9 @@ export function rotateBitmap(bitmap: GreyBitmap, deg: number, fill = 255): GreyB
       const x0 = Math.floor(sx)
       const y0 = Math.floor(sy)
       if (x0 < 0 || y0 < 0 || x0 + 1 >= width || y0 + 1 >= height) {
-        out[y * width + x] = fill
+        const nearestX = Math.min(width - 1, Math.max(0, Math.round(sx)))
+        const nearestY = Math.min(height - 1, Math.max(0, Math.round(sy)))
+        out[y * width + x] = fill ?? (data[nearestY * width + nearestX] as number)
         continue
       }
       const fx = sx - x0

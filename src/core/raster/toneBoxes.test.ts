@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { rotateBitmap } from './deskew'
 import { type RasterBox, detectRasterBoxes } from './detectRasterBoxes'
 
 // Synthetic pages at 100 dpi (1.389 px per point) on off-white paper (grey 240) with scanner noise:
@@ -153,5 +154,15 @@ describe('look-alikes turned down on evidence', () => {
     const d = page()
     rect(d, 60, 100, 740, 104, 120)
     expect(detect(d)).toEqual([])
+  })
+
+  it('scanner shading cut off by the image edge, straight or skewed', () => {
+    const d = page()
+    rect(d, 0, 40, 40, 200, 200)
+    rect(d, 600, 0, 800, 30, 190)
+    expect(detect(d)).toEqual([])
+    // The same page turned 1.5°: the shading still reaches the edge once the page is turned back.
+    const skewed = rotateBitmap({ data: d, width: W, height: H }, -1.5)
+    expect(detectRasterBoxes(skewed, PX_PER_PT)).toEqual([])
   })
 })

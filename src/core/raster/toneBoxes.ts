@@ -75,6 +75,8 @@ const MIN_OUTSIDE_FILL = 0.3
 const SAME_TONE_NOISE = 5
 /** A side whose outside differs from the fill by less than this, yet more than noise, fades out. */
 const FADE_MAX = 14
+/** A box at least this share of the page's width and height covers the page. */
+const PAGE_SCALE = 0.5
 /** Fills lighter than this are the tones of highlighter and table shading as much as of boxes. */
 const LIGHT_FILL = 170
 
@@ -143,10 +145,14 @@ function boxesInMask(
     }
     // The page itself (a scan's grey border or a tinted page) is not a box.
     if (x1 - x0 >= 0.97 * width && y1 - y0 >= 0.97 * height) return
-    // A long thin strip along a page edge is the scanner lid's shadow.
-    const touchesSide = x0 <= 1 || x1 >= width - 1
-    const touchesEnd = y0 <= 1 || y1 >= height - 1
-    if ((touchesSide && hPt > 4 * wPt) || (touchesEnd && wPt > 4 * hPt)) return
+    // Print never reaches the paper's edge (printers keep a margin), so a shape cut off by the image's
+    // edge is the scanner's shading, the lid's shadow or the paper's own edge; only a box covering
+    // the page (a page withheld in full, printed to the edge) may touch it.
+    const touchesEdge = x0 <= 1 || x1 >= width - 1 || y0 <= 1 || y1 >= height - 1
+    if (touchesEdge && !(x1 - x0 >= PAGE_SCALE * width && y1 - y0 >= PAGE_SCALE * height)) {
+      onReject?.(rect, 'page-edge')
+      return
+    }
     // Narrower than tall and under three lines: a bold glyph whose counters were filled, not a box
     // (a withheld word is wider than a line is tall).
     if (wPt < GLYPH_ASPECT * hPt && hPt < GLYPH_MAX_PT) {
