@@ -164,6 +164,13 @@ describe('detectPage', () => {
     expect(result.redactions[0]!.grounds).toEqual(['9(2)(j)'])
   })
 
+  it('marks a white box over the whole page, its label inside, as the page withheld in full', () => {
+    const content = page([box([30, 30, 570, 770], WHITE), text('s9(2)(a)', 280, 400)])
+    const result = detect(content)
+    expect(result.withheldInFull).toBe(true)
+    expect(result.redactions.map((r) => [r.kind, r.grounds])).toEqual([['page', ['9(2)(a)']]])
+  })
+
   it('recognises placeholder pages and leaves ordinary short pages alone', () => {
     const placeholder = detect(page([text('Withheld in full under section 9(2)(j)', 150, 400)]))
     expect(placeholder.withheldInFull).toBe(true)

@@ -220,8 +220,11 @@ export function detectPage(input: PageInput, options: DetectOptions): ScanPage {
   }
 
   const pageArea = content.width * content.height
+  // A white frame round half a page may be a panel among other boxes; alone on its page, with only
+  // its label inside, it is the page withheld in full (an outlined box drawn over the whole page).
   const pageBox = redactions.find(
-    (r) => r.kind !== 'white' && area(r.bbox as Rect) >= PAGE_BOX_MIN_SHARE * pageArea
+    (r) =>
+      (r.kind !== 'white' || redactions.length === 1) && area(r.bbox as Rect) >= PAGE_BOX_MIN_SHARE * pageArea
   )
   if (pageBox) {
     const grounds = [...new Set(redactions.flatMap((r) => r.grounds))]
