@@ -51,6 +51,10 @@ describe('payload validators', () => {
     ])
     expect(clean).toEqual({ ...start(), password: '', options: { revealLeaks: true, metadataOnly: true } })
     expect(validateJobId(['job-1'])).toEqual(['job-1'])
+    const [withPageText] = validateAnalysisStart([
+      { ...start(), options: { revealLeaks: false, pageText: true } }
+    ])
+    expect(withPageText.options).toEqual({ revealLeaks: false, pageText: true })
     expect(VALIDATORS['pdf:import-dialog']([])).toEqual([])
   })
 
@@ -100,6 +104,10 @@ describe('payload validators', () => {
     [
       'rasterDpi fractional',
       () => validateAnalysisStart([{ ...start(), options: { revealLeaks: false, rasterDpi: 99.5 } }])
+    ],
+    [
+      'pageText as text',
+      () => validateAnalysisStart([{ ...start(), options: { revealLeaks: false, pageText: 'yes' } }])
     ],
     [
       'an unknown option',

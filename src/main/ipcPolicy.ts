@@ -124,10 +124,13 @@ export function validateAnalysisStart(
       : boundedString(channel, 'password', start['password'], MAX_PASSWORD_CHARS, true)
   const options = start['options']
   if (!isPlainObject(options)) return fail(channel, 'options must be an object')
-  onlyKeys(channel, options, ['revealLeaks', 'metadataOnly', 'rasterDpi'])
+  onlyKeys(channel, options, ['revealLeaks', 'metadataOnly', 'rasterDpi', 'pageText'])
   if (typeof options['revealLeaks'] !== 'boolean') fail(channel, 'options.revealLeaks must be true or false')
   if (options['metadataOnly'] !== undefined && typeof options['metadataOnly'] !== 'boolean') {
     fail(channel, 'options.metadataOnly must be true or false')
+  }
+  if (options['pageText'] !== undefined && typeof options['pageText'] !== 'boolean') {
+    fail(channel, 'options.pageText must be true or false')
   }
   const rasterDpi = options['rasterDpi']
   if (
@@ -152,7 +155,8 @@ export function validateAnalysisStart(
         ...(options['metadataOnly'] !== undefined
           ? { metadataOnly: options['metadataOnly'] as boolean }
           : {}),
-        ...(rasterDpi !== undefined ? { rasterDpi: rasterDpi as number } : {})
+        ...(rasterDpi !== undefined ? { rasterDpi: rasterDpi as number } : {}),
+        ...(options['pageText'] !== undefined ? { pageText: options['pageText'] as boolean } : {})
       }
     }
   ]

@@ -12,6 +12,7 @@ import type {
   FileRow,
   HistoryRow,
   PageRow,
+  PageWordsRow,
   RedactionRow,
   ReleaseRow,
   ViewStateRow
@@ -24,6 +25,7 @@ export type WithheldDb = Dexie & {
   documents: EntityTable<DocumentRow, 'id'>
   files: EntityTable<FileRow, 'documentId'>
   pages: Table<PageRow, [string, number]>
+  pageWords: Table<PageWordsRow, [string, number]>
   redactions: EntityTable<RedactionRow, 'id'>
   viewState: EntityTable<ViewStateRow, 'documentId'>
   history: EntityTable<HistoryRow, 'id'>
@@ -40,13 +42,21 @@ export const SCHEMA_V1 = {
   history: '++id, at'
 } as const
 
+/**
+ * Version 2, 2026-12-07: adds `pageWords`, the OCR words of scanned pages for search (issue 10 point
+ * 8). Only a table is added, so every version 1 row is a version 2 row as it stands; documents
+ * analysed before it have no words until they are analysed again. Never edit; add version(3) below.
+ */
+export const SCHEMA_V2 = { ...SCHEMA_V1, pageWords: '[documentId+pageIndex], documentId' } as const
+
 /** The version this code writes; a database above it was written by a newer Withheld. */
-export const CURRENT_DB_VERSION = 1
+export const CURRENT_DB_VERSION = 2
 
 /** A database handle with every version declared. Does not open it (Dexie opens on first use). */
 export function openDatabase(name: string = DATABASE_NAME): WithheldDb {
   const db = new Dexie(name, { chromeTransactionDurability: 'strict' }) as WithheldDb
   db.version(1).stores(SCHEMA_V1)
+  db.version(2).stores(SCHEMA_V2)
   return db
 }
 

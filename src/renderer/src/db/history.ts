@@ -22,6 +22,7 @@ export const HISTORY_TABLES: readonly HistoryTable[] = [
   'documents',
   'files',
   'pages',
+  'pageWords',
   'redactions'
 ]
 

@@ -11,12 +11,13 @@
 import 'fake-indexeddb/auto'
 import { Dexie } from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
-import { CURRENT_DB_VERSION, openDatabase, openForApp, SCHEMA_V1 } from './db'
+import { CURRENT_DB_VERSION, openDatabase, openForApp, SCHEMA_V1, SCHEMA_V2 } from './db'
 import type { DbFixture } from './fixtures/fixture'
 import { v1 } from './fixtures/v1'
+import { v2 } from './fixtures/v2'
 
 /** One entry per released version, oldest first (TypeScript modules, not JSON, so the web project typechecks them). */
-const FIXTURES: Record<string, DbFixture> = { 'v1.json': v1 }
+const FIXTURES: Record<string, DbFixture> = { 'v1.json': v1, 'v2.json': v2 }
 const fixtureFiles = Object.keys(FIXTURES)
 
 function loadFixture(file: string): DbFixture {
@@ -65,6 +66,32 @@ describe('schema migrations', () => {
 
   it('keeps the v1 fixture schema identical to the declared version 1', () => {
     expect(loadFixture('v1.json').schema).toEqual(SCHEMA_V1)
+  })
+
+  it('keeps the v2 fixture schema identical to the declared version 2', () => {
+    expect(loadFixture('v2.json').schema).toEqual(SCHEMA_V2)
+  })
+
+  it('a version 1 library opens at version 2 with an empty, usable pageWords table', async () => {
+    const name = freshName()
+    await seed(name, loadFixture('v1.json'))
+    const db = openDatabase(name)
+    expect(await openForApp(db)).toEqual({ ok: true })
+    expect(await db.pageWords.count()).toBe(0)
+    await db.pageWords.put({ documentId: 'doc-1', pageIndex: 0, words: [] })
+    expect(await db.pageWords.where('documentId').equals('doc-1').count()).toBe(1)
+    db.close()
+  })
+
+  it('keeps the OCR words of a version 2 library', async () => {
+    const name = freshName()
+    await seed(name, loadFixture('v2.json'))
+    const db = openDatabase(name)
+    expect(await openForApp(db)).toEqual({ ok: true })
+    const row = await db.pageWords.get(['doc-1', 1])
+    expect(row?.words.map((w) => w.text)).toEqual(['The', 'takahe'])
+    expect(row?.words[1]?.pageRect).toEqual([96.2, 100.5, 146.8, 112.3])
+    db.close()
   })
 
   for (const file of fixtureFiles) {

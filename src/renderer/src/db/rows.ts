@@ -3,7 +3,7 @@
  * Every field that holds a coordinate says its space: `pageRect` is points on the displayed page,
  * origin top-left (see src/core/types.ts).
  */
-import type { Leak, PageRect, RedactionKind, RedactionSource, Regime } from '@core/types'
+import type { Leak, OcrWordOnPage, PageRect, RedactionKind, RedactionSource, Regime } from '@core/types'
 
 export interface ReleaseRow {
   id: string
@@ -72,6 +72,19 @@ export interface PageRow {
   error: string | null
 }
 
+/**
+ * The words OCR read on a scanned page without text of its own, for search (schema version 2). Kept
+ * apart from PageRow so page lists stay light: a page of print is ~300 words. Never holds a word that
+ * lay under a box when the page was analysed (the analysis runs with leaks hidden).
+ */
+export interface PageWordsRow {
+  documentId: string
+  /** 0-based. */
+  pageIndex: number
+  /** In the order OCR gave them; each word's box is a pageRect (points, displayed page, top-left). */
+  words: OcrWordOnPage[]
+}
+
 export type ReviewStatus = 'unreviewed' | 'accepted' | 'disputed'
 
 export interface RedactionRow {
@@ -122,4 +135,4 @@ export interface HistoryRow {
 export type HistoryChange =
   { op: 'put'; table: HistoryTable; row: unknown } | { op: 'delete'; table: HistoryTable; key: unknown }
 
-export type HistoryTable = 'releases' | 'documents' | 'files' | 'pages' | 'redactions'
+export type HistoryTable = 'releases' | 'documents' | 'files' | 'pages' | 'pageWords' | 'redactions'

@@ -6,15 +6,19 @@
 import 'fake-indexeddb/auto'
 import { Dexie } from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
+import { encodeBody } from '@core/backup/codec'
 import { WORKSPACE_SCHEMA_VERSION } from '@core/backup/format'
 import type { RestoreChunk } from '@shared/ipc'
 import { CURRENT_DB_VERSION, openDatabase, type WithheldDb } from '../../db/db'
 import { v1 } from '../../db/fixtures/v1'
+import { v2 } from '../../db/fixtures/v2'
 import type { ReleaseRow } from '../../db/rows'
 import {
   BACKUP_TABLES,
+  blobAdapter,
   readWorkspaceBackup,
   replaceWorkspace,
+  snapshotWorkspace,
   writeWorkspaceBackup,
   type BackupApi,
   type OpenedBackup
@@ -37,7 +41,8 @@ function freshDb(): WithheldDb {
 const pdf = new Uint8Array(6_000_000).map((_, i) => (i * 13) & 0xff)
 
 async function seed(db: WithheldDb): Promise<void> {
-  const rows = structuredClone(v1.rows)
+  // The newest fixture: every table, the OCR words of scanned pages included.
+  const rows = structuredClone(v2.rows)
   await db.transaction('rw', [...BACKUP_TABLES], async () => {
     for (const [table, list] of Object.entries(rows)) {
       await db.table(table).bulkPut(
@@ -132,6 +137,7 @@ describe('workspace backup', () => {
       documents: 1,
       files: 1,
       redactions: 2,
+      pageWords: 1,
       history: 2,
       blobs: 2
     })
@@ -150,6 +156,29 @@ describe('workspace backup', () => {
     }
     await replaceWorkspace(target, await readWorkspaceBackup(opened, api))
     expect(await dump(target)).toEqual(before)
+  })
+
+  it('restores a version 1 backup, which has no pageWords table, and clears the words there were', async () => {
+    const source = freshDb()
+    await seed(source)
+    const snapshot = await snapshotWorkspace(source)
+    // What version 1 wrote: the same tables without pageWords.
+    const asV1 = { ...snapshot, tables: snapshot.tables.filter((t) => t.name !== 'pageWords') }
+    const { api } = memoryApi()
+    const counts: Record<string, number> = {}
+    for await (const chunk of encodeBody(asV1, blobAdapter, counts)) await api.writeBackup('w1', chunk)
+    expect(counts).not.toHaveProperty('pageWords')
+
+    const target = freshDb()
+    await seed(target)
+    const decoded = await readWorkspaceBackup(
+      { ok: true, readId: 'r', fileName: 'b', createdAt: '', schemaVersion: 1, counts, byteSize: 0 },
+      api
+    )
+    await replaceWorkspace(target, decoded)
+    expect(await target.documents.count()).toBe(1)
+    expect(await target.redactions.count()).toBe(2)
+    expect(await target.pageWords.count()).toBe(0)
   })
 
   it('a restore that fills the disk changes nothing and says so', async () => {

@@ -18,6 +18,7 @@ export const BACKUP_TABLES = [
   'documents',
   'files',
   'pages',
+  'pageWords',
   'redactions',
   'viewState',
   'history'
@@ -128,10 +129,11 @@ export class RestoreError extends Error {
 
 /**
  * Reads and decodes an opened backup; throws RestoreError with one sentence if it is not usable.
- * Rows are restored as the backup holds them, which is right while version 1 is the only schema. When
- * version 2 ships, a backup with an older `schemaVersion` must be migrated first: restore it into a
- * scratch database declared at its version and let Dexie's upgrade run, then copy (never put v1 rows
- * straight into v2 tables).
+ * Rows are restored as the backup holds them. That is right for a version 1 backup too: version 2 only
+ * added the `pageWords` table, which such a backup lacks (restored empty: its scanned pages are
+ * searchable again once analysed again). A later version that changes rows must migrate an older
+ * backup first: restore it into a scratch database declared at its version, let Dexie's upgrade run,
+ * then copy.
  */
 export async function readWorkspaceBackup(
   opened: OpenedBackup,

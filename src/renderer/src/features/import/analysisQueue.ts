@@ -124,7 +124,8 @@ export function createAnalysisQueue(
           bytes,
           fileName: document.name,
           ...(password !== undefined ? { password } : {}),
-          options: { revealLeaks: false, ...options }
+          // pageText: scanned pages' OCR words, kept for search (pageWords table).
+          options: { revealLeaks: false, pageText: true, ...options }
         })
       }
     } catch (error) {

@@ -7,6 +7,8 @@
  * redaction ids are derived from (document, page, order), so re-running an analysis (interrupted, or
  * at a higher resolution) replaces rows instead of doubling them, keeps what the user already decided
  * about a box that is found again (status, note, grounds), and drops detected boxes no longer found.
+ * A scanned page's OCR words (for search) replace the page's stored words; a page sent without
+ * words has none stored.
  */
 import { iou } from '@core/detect/geometry'
 import { ENGINE_VERSION, type DocumentMeta, type Regime, type ScanPage } from '@core/types'
@@ -23,7 +25,7 @@ export async function writeAnalysisEvents(
   documentId: string,
   events: readonly AnalysisEvent[]
 ): Promise<void> {
-  await db.transaction('rw', [db.documents, db.pages, db.redactions, db.releases], async () => {
+  await db.transaction('rw', [db.documents, db.pages, db.pageWords, db.redactions, db.releases], async () => {
     let document = await db.documents.get(documentId)
     for (const event of events) {
       if (!document) return
@@ -178,6 +180,9 @@ async function applyPage(db: WithheldDb, documentId: string, page: ScanPage): Pr
     withheldInFull: page.withheldInFull,
     error: page.error ?? null
   })
+  if (page.ocrWords && page.ocrWords.length > 0) {
+    await db.pageWords.put({ documentId, pageIndex: page.index, words: [...page.ocrWords] })
+  } else await db.pageWords.delete([documentId, page.index])
 }
 
 /** A release's regime is inferred from the grounds its first analysed document cites. */

@@ -211,7 +211,7 @@ describe('analysis queue', () => {
     for (const d of added) queue.enqueue(d.id)
     await until(() => starts.length === 2)
     expect(starts.map((s) => s.fileName)).toEqual(['a.pdf', 'b.pdf'])
-    expect(starts[0]?.options).toEqual({ revealLeaks: false })
+    expect(starts[0]?.options).toEqual({ revealLeaks: false, pageText: true })
     expect(new TextDecoder().decode(starts[0]!.bytes)).toBe('%PDF-')
     emit(starts[0]!.jobId, meta)
     emit(starts[0]!.jobId, { type: 'page', page: page(0, 1) })

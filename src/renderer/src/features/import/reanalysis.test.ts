@@ -120,6 +120,23 @@ describe('re-analysis', () => {
     expect(left.map((r) => r.id).sort()).toEqual([detectedRedactionId(id, 0, 0), 'manual-1'].sort())
   })
 
+  it('stores a scanned page’s OCR words and replaces them on the next run', async () => {
+    const id = await importOne()
+    const word = (text: string, pageRect: PageRect) => ({ text, pageRect, confidence: 90 })
+    const withWords = (words: ReturnType<typeof word>[]): AnalysisEvent[] => [
+      meta,
+      { type: 'page', page: { ...scan([A]), ocrWords: words } },
+      { type: 'done', regime: 'unknown' }
+    ]
+    await writeAnalysisEvents(db, id, withWords([word('takahe', [72, 300, 110, 312])]))
+    expect((await db.pageWords.get([id, 0]))?.words.map((w) => w.text)).toEqual(['takahe'])
+    await writeAnalysisEvents(db, id, withWords([word('kakapo', [72, 320, 110, 332])]))
+    expect((await db.pageWords.get([id, 0]))?.words).toEqual([word('kakapo', [72, 320, 110, 332])])
+    // A run that sends the page without words (read without OCR) leaves none behind.
+    await writeAnalysisEvents(db, id, run([A]))
+    expect(await db.pageWords.count()).toBe(0)
+  })
+
   it('sends the run its options, over the defaults', async () => {
     const id = await importOne()
     const starts: AnalysisStart[] = []
@@ -135,7 +152,7 @@ describe('re-analysis', () => {
     const queue = createAnalysisQueue(db, api, (e) => expect.fail(String(e)))
     queue.enqueue(id, undefined, { rasterDpi: 200 })
     for (let i = 0; i < 200 && starts.length === 0; i++) await new Promise((r) => setTimeout(r, 5))
-    expect(starts[0]?.options).toEqual({ revealLeaks: false, rasterDpi: 200 })
+    expect(starts[0]?.options).toEqual({ revealLeaks: false, pageText: true, rasterDpi: 200 })
     for (const event of run([A])) events.listener?.(starts[0]!.jobId, event)
     await queue.idle()
     expect((await db.documents.get(id))?.analysisState).toBe('done')

@@ -57,6 +57,11 @@ async function seedDocument(id: string, releaseId: string): Promise<void> {
     withheldInFull: false,
     error: null
   })
+  await db.pageWords.add({
+    documentId: id,
+    pageIndex: 0,
+    words: [{ text: 'takahe', pageRect: [72, 100, 110, 112], confidence: 92 }]
+  })
   await db.redactions.add({
     id: `${id}-r`,
     documentId: id,
@@ -82,6 +87,7 @@ const counts = async (): Promise<number[]> =>
     db.documents.count(),
     db.files.count(),
     db.pages.count(),
+    db.pageWords.count(),
     db.redactions.count()
   ])
 
@@ -113,17 +119,18 @@ describe('library actions with undo', () => {
     expect(await db.releases.get(a)).toBeUndefined()
   })
 
-  it('deletes a document with its file, pages and redactions, and undo restores all of them', async () => {
+  it('deletes a document with its file, pages, OCR words and redactions, and undo restores all of them', async () => {
     const r = await createRelease(db, { ...EMPTY_RELEASE_FIELDS, name: 'R' })
     await seedDocument('d1', r)
-    expect(await counts()).toEqual([1, 1, 1, 1, 1])
+    expect(await counts()).toEqual([1, 1, 1, 1, 1, 1])
     await deleteDocument(db, 'd1')
-    expect(await counts()).toEqual([1, 0, 0, 0, 0])
+    expect(await counts()).toEqual([1, 0, 0, 0, 0, 0])
     await undo(db)
-    expect(await counts()).toEqual([1, 1, 1, 1, 1])
+    expect(await counts()).toEqual([1, 1, 1, 1, 1, 1])
     expect((await db.files.get('d1'))?.documentId).toBe('d1')
+    expect((await db.pageWords.get(['d1', 0]))?.words[0]?.text).toBe('takahe')
     await redo(db)
-    expect(await counts()).toEqual([1, 0, 0, 0, 0])
+    expect(await counts()).toEqual([1, 0, 0, 0, 0, 0])
   })
 
   it('deletes a release with its documents; undo brings back both', async () => {
@@ -133,9 +140,9 @@ describe('library actions with undo', () => {
     await seedDocument('d2', r)
     await seedDocument('d3', other)
     await deleteRelease(db, r)
-    expect(await counts()).toEqual([1, 1, 1, 1, 1])
+    expect(await counts()).toEqual([1, 1, 1, 1, 1, 1])
     expect(await undo(db)).toBe('Delete release “R”')
-    expect(await counts()).toEqual([2, 3, 3, 3, 3])
+    expect(await counts()).toEqual([2, 3, 3, 3, 3, 3])
   })
 
   it('moves a document between releases and back', async () => {

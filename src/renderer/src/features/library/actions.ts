@@ -89,10 +89,16 @@ async function documentDeletion(
   if (!document) return null
   const file = await db.files.get(documentId)
   const pages = await db.pages.where('documentId').equals(documentId).toArray()
+  const pageWords = await db.pageWords.where('documentId').equals(documentId).toArray()
   const redactions = await db.redactions.where('documentId').equals(documentId).toArray()
   const redo: HistoryChange[] = [
     ...redactions.map((r): HistoryChange => ({ op: 'delete', table: 'redactions', key: r.id })),
     ...pages.map((p): HistoryChange => ({ op: 'delete', table: 'pages', key: [p.documentId, p.pageIndex] })),
+    ...pageWords.map((p): HistoryChange => ({
+      op: 'delete',
+      table: 'pageWords',
+      key: [p.documentId, p.pageIndex]
+    })),
     { op: 'delete', table: 'files', key: documentId },
     { op: 'delete', table: 'documents', key: documentId }
   ]
@@ -100,6 +106,7 @@ async function documentDeletion(
     { op: 'put', table: 'documents', row: document },
     ...(file ? [{ op: 'put', table: 'files', row: file } satisfies HistoryChange] : []),
     ...pages.map((row): HistoryChange => ({ op: 'put', table: 'pages', row })),
+    ...pageWords.map((row): HistoryChange => ({ op: 'put', table: 'pageWords', row })),
     ...redactions.map((row): HistoryChange => ({ op: 'put', table: 'redactions', row }))
   ]
   return { redo, undo, name: document.name }
