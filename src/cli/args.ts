@@ -24,6 +24,7 @@ export {
 
 export const usage = (jobs: number = defaultJobs()): string => `Usage: withheld scan FILE.pdf|DIR... [options]
        withheld report FILE.pdf|DIR... --out PATH [options]   (see withheld report --help)
+       withheld diff OLD.pdf NEW.pdf [options]                (see withheld diff --help)
 
 Finds the redactions in PDF releases and prints them as JSON (schema withheld.scan/1).
 Folders are searched for *.pdf files, including subfolders.

@@ -5,6 +5,7 @@
  */
 import { availableParallelism } from 'node:os'
 import { defaultJobs, parseArgs, usage } from './args'
+import { diffCommand } from './diff'
 import { reportCommand } from './report'
 import { runScan } from './scan'
 
@@ -12,6 +13,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const cpuCount = availableParallelism()
   if (argv[0] === 'report')
     return reportCommand(argv.slice(1), cpuCount, { stdout: process.stdout, stderr: process.stderr })
+  if (argv[0] === 'diff') return diffCommand(argv.slice(1), { stdout: process.stdout, stderr: process.stderr })
   const parsed = parseArgs(argv, cpuCount)
   if (parsed.command === 'help') {
     process.stdout.write(usage(defaultJobs(cpuCount)))
