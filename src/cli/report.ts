@@ -8,7 +8,7 @@
  */
 import { stat } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
-import { buildReport, renderReport, type ReportPaper } from '@core/report'
+import { buildReport, renderReport, type HtmlOptions } from '@core/report'
 import type { Report } from '@core/report/types'
 import { defaultRelease, reportInputFromScans } from '@core/report/fromScans'
 import type { ScanResult } from '@core/types'
@@ -16,7 +16,9 @@ import { writeFileAtomic } from '@node/atomicWrite'
 import { fileNameOf } from '@node/importFiles'
 import { describeWriteError } from '@node/reportFiles'
 import { parseReportArgs, reportUsage, type ReportCommand } from './reportArgs'
+import { paperFor } from '@core/report/regime'
 import { readLetterGrounds } from './reportLetter'
+import { reportPictures } from './reportPictures'
 import { namesFolder, reportOutputs, type ReportOutput } from './reportOutputs'
 import { findChrome, NO_BROWSER_MESSAGE, printHtmlToPdf } from './reportPdf'
 import { defaultWorkerEntry, runScan, type CliIo } from './scan'
@@ -52,9 +54,11 @@ export async function runReport(
       return fail(`${fileNameOf(output.path)}: the folder to write the report into does not exist.`)
   }
   let letterGrounds: readonly string[] | undefined
+  let letterText: string | undefined
   if (command.letter !== null) {
     const letter = await readLetterGrounds(command.letter)
     if (!letter.ok) return fail(letter.message)
+    letterText = letter.text
     if (letter.codes.length === 0)
       io.stderr.write(
         `withheld: ${fileNameOf(command.letter)}: the letter cites no ground that could be read (a scan without ` +
@@ -89,7 +93,11 @@ export async function runReport(
   const only = scans.length === 1 ? scans[0] : undefined
   const input = reportInputFromScans(
     scans,
-    { ...defaultRelease(scans), ...(letterGrounds ? { letterGrounds } : {}) },
+    {
+      ...defaultRelease(scans),
+      ...(letterGrounds ? { letterGrounds } : {}),
+      ...(letterText !== undefined ? { letterText } : {})
+    },
     {
       includeLeakedText: command.includeLeakedText,
       scopeLabel: `${only ? only.file : `${scans.length} documents`}: every redaction the engine found, none reviewed yet`
@@ -97,12 +105,23 @@ export async function runReport(
     now().toISOString()
   )
   const report = buildReport(input)
-  // US FOIA releases print on US Letter unless --paper says otherwise; everything else on A4.
-  const paper = command.paper ?? (report.cover.regime === 'us-foia' ? 'letter' : 'a4')
+  const statute = report.cover.unsupportedStatute
+  if (statute && command.letter !== null && report.cover.regimeBasis === 'letter')
+    io.stderr.write(
+      `withheld: ${fileNameOf(command.letter)}: the letter cites “${statute.citation}” (${statute.name}), ` +
+        'which Withheld does not support yet; the report lists the redactions but gives no advice.\n'
+    )
+  // US releases print on US Letter unless --paper says otherwise; everything else on A4 (regime.ts).
+  const paper = command.paper ?? paperFor(report.cover)
+  // The boxes are drawn over pictures of the real pages in the HTML and the PDF printed from it.
+  const printed = outputs.some((o) => o.format === 'html' || o.format === 'pdf')
+  const pictures = printed ? await reportPictures(report, command.inputs) : null
+  for (const note of pictures?.notes ?? []) io.stderr.write(`withheld: ${note}\n`)
+  const html: HtmlOptions = { paper, pageImages: pictures?.images ?? new Map<string, string>() }
   // One format failing to write (a full disk, a browser crash) does not stop the others.
   let writeStatus = 0
   for (const output of outputs) {
-    const problem = await writeOutput(output, report, paper, browser)
+    const problem = await writeOutput(output, report, html, browser)
     if (problem !== null) writeStatus = fail(problem)
   }
   return Math.max(scanStatus, writeStatus)
@@ -112,15 +131,15 @@ export async function runReport(
 async function writeOutput(
   output: ReportOutput,
   report: Report,
-  paper: ReportPaper,
+  html: HtmlOptions,
   browser: string | null
 ): Promise<string | null> {
   const outName = fileNameOf(output.path)
   try {
     if (output.format !== 'pdf') {
-      await writeFileAtomic(output.path, renderReport(report, output.format, { paper }))
+      await writeFileAtomic(output.path, renderReport(report, output.format, html))
     } else if (browser !== null) {
-      await printHtmlToPdf(browser, renderReport(report, 'html', { paper }), output.path)
+      await printHtmlToPdf(browser, renderReport(report, 'html', html), output.path)
     }
     return null
   } catch (err) {

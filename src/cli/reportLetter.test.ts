@@ -32,6 +32,13 @@ const LETTER = [
   'Information Act 1982, and a document is refused under section 18(d).'
 ]
 
+/** A Chicago police response: the Illinois FOIA, which Withheld has no catalogue for. */
+const ILLINOIS_LETTER = [
+  'Chicago Police Department, FOIA Section',
+  'Portions of the records are withheld under Section 7(1)(c) and 5 ILCS 140/7(1)(d)(v)',
+  'of the Illinois Freedom of Information Act.'
+]
+
 beforeAll(async () => {
   await ensureCliBuilt()
   dir = await mkdtemp(join(tmpdir(), 'withheld-report-letter-'))
@@ -42,6 +49,7 @@ beforeAll(async () => {
     await textPdf(['Briefing to the Minister'], ['s9(2)(a)', 's6(a)'])
   )
   await writeFile(join(dir, 'notes.pdf'), 'not a PDF at all')
+  await writeFile(join(dir, 'illinois-letter.pdf'), await textPdf(ILLINOIS_LETTER))
 }, 120_000)
 
 afterAll(async () => {
@@ -50,14 +58,15 @@ afterAll(async () => {
 
 describe('readLetterGrounds', () => {
   it('reads the grounds the letter cites, continuation lists included', async () => {
-    expect(await readLetterGrounds(join(dir, 'letter.pdf'))).toEqual({
+    expect(await readLetterGrounds(join(dir, 'letter.pdf'))).toMatchObject({
       ok: true,
-      codes: ['9(2)(a)', '9(2)(g)(i)', '18(d)']
+      codes: ['9(2)(a)', '9(2)(g)(i)', '18(d)'],
+      text: expect.stringContaining('Official') as unknown
     })
   })
 
   it('finds nothing in a letter without text, and refuses a file that is not a PDF by name', async () => {
-    expect(await readLetterGrounds(join(dir, 'scan.pdf'))).toEqual({ ok: true, codes: [] })
+    expect(await readLetterGrounds(join(dir, 'scan.pdf'))).toMatchObject({ ok: true, codes: [] })
     const bad = await readLetterGrounds(join(dir, 'notes.pdf'))
     expect(bad.ok).toBe(false)
     if (!bad.ok) expect(bad.message).toMatch(/^notes\.pdf: /)
@@ -139,5 +148,39 @@ describe('runReport with --letter and --paper', () => {
     ]
     expect(await runReport(command(badArgs), bad.io, cliWorkerEntry)).toBe(2)
     expect(bad.err).toHaveLength(1)
+  })
+})
+
+describe('runReport with a letter under a law Withheld does not support', () => {
+  it('names the statute it saw, gives no advice and prints on US Letter', async () => {
+    const out = join(dir, 'illinois.json')
+    const { io: cliIo, err } = io()
+    const args = [
+      join(dir, 'briefing.pdf'),
+      '--format',
+      'json',
+      '--out',
+      out,
+      '--letter',
+      join(dir, 'illinois-letter.pdf')
+    ]
+    expect(await runReport(command(args), cliIo, cliWorkerEntry)).toBe(0)
+    expect(err.join('')).toContain(
+      'illinois-letter.pdf: the letter cites “5 ILCS 140/7(1)(d)(v)” (Illinois Freedom of Information Act (5 ILCS 140)), which Withheld does not support yet'
+    )
+    const report = JSON.parse(await readFile(out, 'utf8')) as Report
+    expect(report.cover.regime).toBe('unknown')
+    expect(report.cover.regimeName).toMatch(/^Not supported yet: Illinois/)
+    expect(report.cover.unsupportedStatute?.citation).toBe('5 ILCS 140/7(1)(d)(v)')
+    // The boxes cite NZ codes, yet the letter's law decides: no OIA advice for an Illinois release.
+    expect(report.generalAsks).toEqual([])
+    expect(report.grounds.every((g) => g.whatToAsk.length === 0)).toBe(true)
+
+    const html = join(dir, 'illinois.html')
+    const htmlArgs = [join(dir, 'briefing.pdf'), '--out', html, '--letter', join(dir, 'illinois-letter.pdf')]
+    expect(await runReport(command(htmlArgs), io().io, cliWorkerEntry)).toBe(0)
+    const text = await readFile(html, 'utf8')
+    expect(text).toContain('@page register { size: letter landscape; }')
+    expect(text).not.toMatch(/Ombudsman|19\(a\)/)
   })
 })

@@ -18,7 +18,13 @@ import { ocrPageText } from '@core/ocr/ocrRuns'
 export const LETTER_TIMEOUT_MS = 60_000
 
 export type LetterReading =
-  { readonly ok: true; readonly codes: readonly string[] } | { readonly ok: false; readonly message: string }
+  | {
+      readonly ok: true
+      readonly codes: readonly string[]
+      /** The letter's text, for the regime (report/regime.ts reads the statute it names). */
+      readonly text: string
+    }
+  | { readonly ok: false; readonly message: string }
 
 /**
  * The text of every page, a line per text item that ends a line; a page with no text layer is read
@@ -68,7 +74,7 @@ export async function readLetterGrounds(
       timer = setTimeout(() => reject(new Error('timeout')), timeoutMs)
     })
     const text = await Promise.race([letterText(bytes, ocr), deadline])
-    return { ok: true, codes: letterGrounds(text).codes }
+    return { ok: true, codes: letterGrounds(text).codes, text }
   } catch (error) {
     if (error instanceof Error && error.message === 'timeout')
       return { ok: false, message: `${name}: reading the response letter took too long.` }

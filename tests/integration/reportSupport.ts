@@ -79,6 +79,8 @@ const ALLOWED_ELEMENTS = new Set(
     'strong',
     'em',
     'br',
+    // Line-break opportunities in file names (htmlParts.ts breakableName).
+    'wbr',
     'a',
     'ol',
     'ul',

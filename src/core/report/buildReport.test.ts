@@ -67,7 +67,7 @@ describe('buildReport', () => {
     expect(security?.groundClass).toBe('conclusive')
     expect(security?.whatToAsk.join(' ')).not.toMatch(/s 9\(1\)/)
     expect(security?.whatToAsk.join(' ')).toMatch(/s 19\(a\)\(ii\)/)
-    expect(report.generalAsks.join(' ')).toMatch(/1 redaction\(s\) show no ground/)
+    expect(report.generalAsks.join(' ')).toMatch(/1 redaction shows no ground/)
   })
 
   it('reconciles the grounds the letter cited with those used', () => {

@@ -3,11 +3,12 @@
  * reading order (document as given, then page, top, left) gives the register, and every total is
  * summed from that register so the summary, the ground sections and the table always agree.
  */
-import { inferRegime, type Ground } from '../grounds/catalogue'
+import type { Ground } from '../grounds/catalogue'
 import { reconcileGrounds } from '../review/reconcile'
 import type { Regime } from '../types'
 import { asksFor, classOf, complaintFrame, generalAsks, REGIME_NAMES } from './asks'
-import { describePosition, EST_WORDS_BASIS, estimateWords, rectAreaPt2 } from './measure'
+import { describePosition, EST_WORDS_BASIS, estimateWords, leakUnit, rectAreaPt2 } from './measure'
+import { detectRegime, type RegimeDetection } from './regime'
 import {
   REPORT_SCHEMA,
   type ComplaintDraft,
@@ -24,9 +25,38 @@ import {
 
 const round2 = (value: number): number => Math.round(value * 100) / 100
 
-function regimeOf(input: ReportInput): Regime {
-  if (input.release.regime !== 'unknown') return input.release.regime
-  return inferRegime(input.documents.flatMap((d) => d.redactions.flatMap((r) => r.grounds)))
+function regimeOf(input: ReportInput): RegimeDetection {
+  const redactions = input.documents.flatMap((d) => d.redactions)
+  return detectRegime({
+    releaseRegime: input.release.regime,
+    letterText: input.release.letterText ?? '',
+    labels: redactions.flatMap((r) => (r.label ? [r.label] : [])),
+    codes: [...redactions.flatMap((r) => r.grounds), ...(input.release.letterGrounds ?? [])]
+  })
+}
+
+/** The cover's regime line and, when no advice is given, why. */
+function regimeWords(detection: RegimeDetection): { name: string; note: string | null } {
+  const { unsupported } = detection
+  if (unsupported) {
+    const where = detection.basis === 'letter' ? 'The response letter cites' : 'A label on the pages cites'
+    return {
+      name: `Not supported yet: ${unsupported.name}`,
+      note:
+        `${where} “${unsupported.citation}” (${unsupported.name}), a law Withheld does not support yet. ` +
+        'This report lists the redactions but gives no advice on what to ask or where to complain: ' +
+        'advice written for another law would mislead.'
+    }
+  }
+  if (detection.regime === 'unknown')
+    return {
+      name: REGIME_NAMES.unknown,
+      note:
+        'Neither the release, a response letter nor the grounds on the pages show which law this release ' +
+        'is under, so this report gives no advice on what to ask or where to complain. Set the release’s ' +
+        'regime, or give the response letter, to get it.'
+    }
+  return { name: REGIME_NAMES[detection.regime], note: null }
 }
 
 function buildRegister(input: ReportInput, grounds: ReadonlyMap<string, Ground>): RegisterRow[] {
@@ -130,7 +160,9 @@ function reconcile(letter: readonly string[] | undefined, used: readonly string[
 }
 
 export function buildReport(input: ReportInput): Report {
-  const regime = regimeOf(input)
+  const detection = regimeOf(input)
+  const regime: Regime = detection.regime
+  const regimeText = regimeWords(detection)
   const grounds = new Map<string, Ground>()
   for (const g of input.catalogue) if (!grounds.has(g.code)) grounds.set(g.code, g)
 
@@ -194,6 +226,7 @@ export function buildReport(input: ReportInput): Report {
             documentName: row.documentName,
             pageNumber: row.pageNumber,
             leak: row.leak,
+            unit: leakUnit(row.leak),
             leakedText: row.leakedText
           }
         ]
@@ -229,7 +262,10 @@ export function buildReport(input: ReportInput): Report {
       requestDate: release.requestDate,
       responseDate: release.responseDate,
       regime,
-      regimeName: REGIME_NAMES[regime],
+      regimeName: regimeText.name,
+      regimeBasis: detection.basis,
+      unsupportedStatute: detection.unsupported,
+      regimeNote: regimeText.note,
       notes: release.notes,
       scope: input.options.scopeLabel,
       includesLeakedText: input.options.includeLeakedText,

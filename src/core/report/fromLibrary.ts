@@ -165,7 +165,8 @@ export function reportInputFromRows(
       requestRef: release.requestRef,
       requestDate: release.requestDate,
       responseDate: release.responseDate,
-      regime,
+      // 'unknown' is left for buildReport to read from the letter, the labels and the grounds.
+      regime: release.regime,
       notes: release.notes
     },
     documents: docs.map((d) => ({

@@ -32,12 +32,14 @@ export function reportInputFromScans(
   options: ReportOptions = { includeLeakedText: false, scopeLabel: 'All scanned documents' },
   generatedAt: string = new Date().toISOString()
 ): ReportInput {
+  // The regime itself is left to buildReport (report/regime.ts), which also reads the letter and the
+  // labels; the grounds alone only order the catalogue.
   const regime =
     release.regime !== 'unknown'
       ? release.regime
       : inferRegime(scans.flatMap((s) => s.pages.flatMap((p) => p.redactions.flatMap((r) => r.grounds))))
   return {
-    release: { ...release, regime },
+    release,
     documents: scans.map((scan, d) => ({
       // The hash alone is not unique when one file is given twice; the position is.
       id: `${d + 1}:${scan.sha256}`,

@@ -16,14 +16,26 @@ const ESCAPES: Readonly<Record<string, string>> = {
 /** Escapes text for element content and quoted attribute values alike. */
 export const esc = (value: string): string => value.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c)
 
+/**
+ * A file name escaped for HTML with a line-break opportunity after each `_`, `-`, `.`, `+`, `~`, `/`
+ * and `&` that joins its words ("2024-0412_Briefing_to_the_Minister_final.pdf" breaks at "_"), so a
+ * long name wraps between its words instead of mid-word or off the edge.
+ */
+export function breakableName(name: string): string {
+  return esc(name).replace(/([_\-.+~/]|&amp;)(?=.)/gu, '$1<wbr>')
+}
+
 export const fmtInt = (n: number): string => Math.round(n).toLocaleString('en-NZ')
 export const fmtNum = (n: number, digits = 1): string =>
   n.toLocaleString('en-NZ', { minimumFractionDigits: digits, maximumFractionDigits: digits })
 
-/** Thumbnails per row: 8 across a 1,200 px screen or an A4 page is ~140 px (~18 mm) each. */
-export const THUMBS_PER_ROW = 8
-/** Label size: a ref number stays readable at the ~140 px thumbnail width. */
-const THUMB_WIDTH_PX = 140
+/**
+ * Page pictures per row: 2 across an A4 page are ~88 mm wide each (half the page, 4 to a printed page),
+ * large enough to read 11 pt body text at ~45% of its size and tell which words a box covers.
+ */
+export const THUMBS_PER_ROW = 2
+/** Label size: a ref number stays readable at the ~330 px (88 mm) picture width. */
+const THUMB_WIDTH_PX = 330
 
 /** The only page pictures embedded: base64 PNG, JPEG or WebP data URLs (the report's CSP allows `data:`). */
 const PAGE_IMAGE_RE = /^data:image\/(?:png|jpeg|webp);base64,[A-Za-z0-9+/]+={0,2}$/
@@ -65,7 +77,7 @@ export function pageThumbnail(
   return (
     `<figure class="thumb"><svg viewBox="0 0 ${w} ${h}"${picture ? ' class="pictured"' : ''} role="img" aria-label="${esc(label)}">` +
     `<rect class="page" x="0" y="0" width="${w}" height="${h}"/>${picture}${boxes}</svg>` +
-    `<figcaption>${esc(page.documentName)}, p. ${page.pageNumber}${page.withheldInFull ? ' (in full)' : ''}</figcaption></figure>`
+    `<figcaption>${breakableName(page.documentName)}, p. ${page.pageNumber}${page.withheldInFull ? ' (in full)' : ''}</figcaption></figure>`
   )
 }
 
@@ -102,10 +114,12 @@ table.register td.wrap { overflow-wrap: break-word; }
 .warning { border-left: 4px solid var(--accent); padding: .4em .8em; background: #fbf1f1; }
 .ground { border-left: 3px solid var(--rule); padding-left: 12px; }
 /* Rows of THUMBS_PER_ROW as blocks that never split across printed pages (grid items alone do). */
-.thumb-row { display: grid; grid-template-columns: repeat(8, minmax(0, 1fr)); gap: 10px; margin-bottom: 10px; break-inside: avoid;
+.thumb-row { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 16px; margin-bottom: 10px; break-inside: avoid;
   padding-right: 4px; /* the last frame's 1 px border otherwise falls past the printed area */ }
 figure.thumb { margin: 0; break-inside: avoid; }
 figure.thumb svg { width: 100%; height: auto; display: block; border: 1px solid #888; }
+/* A landscape or tall page would take more than its half of the printed page: cap its height, keep its shape. */
+@media print { figure.thumb svg { width: auto; max-width: 100%; height: auto; max-height: 118mm; margin: 0 auto; } }
 figure.thumb figcaption { font-size: .8em; color: var(--muted); overflow-wrap: anywhere; }
 svg .page { fill: #fff; }
 svg .box { fill: #111; }
@@ -131,7 +145,12 @@ nav ol { columns: 2; }
   th, td { padding: 3px 4px; }
   thead { display: table-header-group; }
   tr, .ground, .figure { break-inside: avoid; }
-  figure.thumb figcaption { font-size: 6.5pt; }
+  figure.thumb figcaption { font-size: 8pt; }
+  /* The page numbers and running header carry what the closing footer says; printed, it could stand alone on a last page. */
+  footer { display: none; }
+  /* No page holds a table's last row alone, nor its first row alone at the foot. */
+  tbody tr:last-child { break-before: avoid; }
+  tbody tr:first-child { break-after: avoid; }
   /*
    * The register prints landscape and dense: Chromium's print time grows with the page count (5,000
    * rows: ~415 portrait pages took 27 s here, under load), and one-line rows on wide pages need far fewer.

@@ -2,7 +2,8 @@
  * Geometry in words and numbers for the report: box area, an estimate of the words under a box, and
  * where on the page a box sits ("top left", "middle, full width").
  */
-import type { PageRect } from '../types'
+import type { Leak, PageRect } from '../types'
+import type { LeakUnit } from './types'
 
 /**
  * One word of body text takes about 31 pt × 13.2 pt ≈ 410 pt²: 11 pt type at 1.2 line spacing is a
@@ -50,4 +51,15 @@ export function describePosition(r: PageRect, pageWidth: number, pageHeight: num
   if (wide) return `${v}, full width`
   if (tall) return `${hz}, full height`
   return hz === 'centre' ? `${v} centre` : `${v} ${hz}`
+}
+
+/** An image-under-box leak counts ink marks seen in the picture, every other kind characters of text. */
+export const leakUnit = (leak: Leak): LeakUnit =>
+  leak.kind === 'image-under-box' ? 'ink marks' : 'characters'
+
+/** "41 characters", "1 ink mark". */
+export function leakAmount(leak: Leak): string {
+  const n = leak.chars.toLocaleString('en-NZ')
+  if (leak.kind === 'image-under-box') return `${n} ink mark${leak.chars === 1 ? '' : 's'}`
+  return `${n} character${leak.chars === 1 ? '' : 's'}`
 }

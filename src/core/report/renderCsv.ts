@@ -3,6 +3,7 @@
  * quoted), one row per redaction. Cells beginning with =, +, -, @, tab, CR or NUL would run as
  * formulas in a spreadsheet (OWASP ASVS 5.0 V1.2.10, security.md X1): they get a leading apostrophe.
  */
+import { leakUnit } from './measure'
 import type { RegisterRow, Report } from './types'
 
 export function csvCell(value: string): string {
@@ -34,6 +35,8 @@ export const REPORT_CSV_HEADER = [
   'est_words',
   'leak',
   'leak_chars',
+  // What leak_chars counts: "characters" of text, or "ink marks" in an image under a box.
+  'leak_unit',
   'leak_sha256',
   'leaked_text'
 ] as const
@@ -57,6 +60,7 @@ function row(r: RegisterRow): string {
     String(r.estWords),
     csvCell(r.leak?.kind ?? ''),
     r.leak ? String(r.leak.chars) : '',
+    csvCell(r.leak ? leakUnit(r.leak) : ''),
     csvCell(r.leak?.sha256 ?? ''),
     csvCell(r.leakedText ?? '')
   ].join(',')

@@ -4,6 +4,7 @@
  * A Content-Security-Policy allowing no scripts and no fetches backs up the escaping (security.md X2).
  */
 import {
+  breakableName,
   esc,
   fmtInt,
   fmtNum,
@@ -14,6 +15,9 @@ import {
   THUMBS_PER_ROW,
   type ReportPaper
 } from './htmlParts'
+import { plural } from './asks'
+import { leakAmount } from './measure'
+import { printChromeStyle } from './printPages'
 import type { GroundClass, RegisterRow, Report } from './types'
 
 const CLASS_NAMES: Readonly<Record<GroundClass, string>> = {
@@ -39,13 +43,15 @@ const CSP =
   "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
 const or = (value: string, fallback = '—'): string => esc(value.trim() === '' ? fallback : value)
+/** The noun for a figure printed beside it: "1 document", "2 documents". */
+const word = (n: number, one: string): string => (Math.round(n) === 1 ? one : `${one}s`)
 
 function cover(report: Report): string {
   const c = report.cover
   const docs = c.documents
     .map(
       (d) =>
-        `<tr><td class="wrap">${esc(d.name)}</td><td class="num">${fmtInt(d.pageCount)}</td><td class="hash">${esc(d.sha256)}</td></tr>`
+        `<tr><td class="wrap">${breakableName(d.name)}</td><td class="num">${fmtInt(d.pageCount)}</td><td class="hash">${esc(d.sha256)}</td></tr>`
     )
     .join('')
   return `<header>
@@ -60,6 +66,7 @@ function cover(report: Report): string {
 <dt>Scope</dt><dd>${esc(c.scope)}</dd>
 <dt>Generated</dt><dd>${esc(report.generatedAt)} by ${esc(report.engine)}</dd>
 </dl>
+${c.regimeNote ? `<p class="warning" id="regime-note">${esc(c.regimeNote)}</p>` : ''}
 ${c.notes.trim() ? `<p>${esc(c.notes)}</p>` : ''}
 ${c.includesLeakedText ? '<p class="warning">This report includes text recovered from under redaction boxes: it re-publishes what the agency meant to withhold. Share it with care.</p>' : ''}
 <table><caption>Documents</caption><thead><tr><th scope="col">Document</th><th scope="col" class="num">Pages</th><th scope="col">SHA-256</th></tr></thead><tbody>${docs}</tbody></table>
@@ -85,7 +92,7 @@ function summary(report: Report): string {
     .join('')
   return `<section id="summary" aria-labelledby="h-summary"><h2 id="h-summary">Summary</h2>
 <div class="figures">
-${figure(fmtInt(s.documents), 'documents')}${figure(fmtInt(s.pages), 'pages')}${figure(fmtInt(s.pagesWithheldInFull), 'pages withheld in full')}${figure(fmtInt(s.redactions), 'redactions')}${figure(`${fmtNum(s.withheldAreaPercent)}%`, `of page area withheld (${fmtInt(s.withheldAreaPt2)} pt²)`)}${figure(`≈${fmtInt(s.estWords)}`, 'words withheld (estimate)')}${figure(fmtInt(s.leaks), 'leaks')}
+${figure(fmtInt(s.documents), word(s.documents, 'document'))}${figure(fmtInt(s.pages), word(s.pages, 'page'))}${figure(fmtInt(s.pagesWithheldInFull), `${word(s.pagesWithheldInFull, 'page')} withheld in full`)}${figure(fmtInt(s.redactions), word(s.redactions, 'redaction'))}${figure(`${fmtNum(s.withheldAreaPercent)}%`, `of page area withheld (${fmtInt(s.withheldAreaPt2)} pt²)`)}${figure(`≈${fmtInt(s.estWords)}`, `${word(s.estWords, 'word')} withheld (estimate)`)}${figure(fmtInt(s.leaks), word(s.leaks, 'leak'))}
 </div>
 <p class="coords">${esc(s.estWordsBasis)}</p>
 <table><caption>Redactions by ground (a box citing two grounds counts under both)</caption><thead><tr><th scope="col">Ground</th><th scope="col">Meaning</th><th scope="col" class="num">Redactions</th><th scope="col" class="num">Est. words</th></tr></thead><tbody>${grounds || '<tr><td colspan="4">No ground is shown on any redaction.</td></tr>'}</tbody></table>
@@ -100,7 +107,7 @@ function groundsSection(report: Report): string {
       (g) => `<div class="ground" id="g-${esc(encodeURIComponent(g.code))}">
 <h3>${esc(g.code)}${g.label ? ` — ${esc(g.label)}` : ''}</h3>
 <p>${g.meaning ? esc(g.meaning) : 'This code is not in the catalogue.'}</p>
-<p class="coords">${fmtInt(g.count)} redaction${g.count === 1 ? '' : 's'}, ≈${fmtInt(g.estWords)} words · ${esc(CLASS_NAMES[g.groundClass])}</p>
+<p class="coords">${plural(g.count, 'redaction')}, ≈${plural(g.estWords, 'word')} · ${esc(CLASS_NAMES[g.groundClass])}</p>
 ${g.whatToAsk.length > 0 ? `<h4>What to ask</h4><ul>${g.whatToAsk.map((a) => `<li>${esc(a)}</li>`).join('')}</ul>` : ''}
 </div>`
     )
@@ -115,7 +122,7 @@ ${g.whatToAsk.length > 0 ? `<h4>What to ask</h4><ul>${g.whatToAsk.map((a) => `<l
     : ''
   return `<section id="grounds" aria-labelledby="h-grounds"><h2 id="h-grounds">Grounds and what to ask</h2>
 ${items || '<p>No ground is shown on any redaction.</p>'}
-<h3>For every redaction</h3><ul>${general}</ul>
+${general ? `<h3>For every redaction</h3><ul>${general}</ul>` : report.cover.regimeNote ? `<p>${esc(report.cover.regimeNote)}</p>` : ''}
 ${recHtml}
 </section>`
 }
@@ -126,12 +133,12 @@ function leaksSection(report: Report): string {
   const rows = report.leaks
     .map(
       (l) =>
-        `<tr><td class="num"><a href="#r${l.ref}">${l.ref}</a></td><td class="wrap">${esc(l.documentName)}</td><td class="num">${l.pageNumber}</td><td>${esc(l.leak.kind)}</td><td class="num">${fmtInt(l.leak.chars)}</td><td class="hash">${esc(l.leak.sha256)}</td>${withText ? `<td class="wrap">${esc(l.leakedText ?? '')}</td>` : ''}</tr>`
+        `<tr><td class="num"><a href="#r${l.ref}">${l.ref}</a></td><td class="wrap">${breakableName(l.documentName)}</td><td class="num">${l.pageNumber}</td><td>${esc(l.leak.kind)}</td><td class="num">${esc(leakAmount(l.leak))}</td><td class="hash">${esc(l.leak.sha256)}</td>${withText ? `<td class="wrap">${esc(l.leakedText ?? '')}</td>` : ''}</tr>`
     )
     .join('')
   return `<section id="leaks" aria-labelledby="h-leaks"><h2 id="h-leaks">Leaks</h2>
 <p>Content is still recoverable from under these boxes. ${withText ? 'The recovered text is shown below.' : 'The text itself is left out of this report; the SHA-256 lets two copies be compared.'}</p>
-<table><caption>Redactions with recoverable content</caption><thead><tr><th scope="col" class="num">#</th><th scope="col">Document</th><th scope="col" class="num">Page</th><th scope="col">Kind</th><th scope="col" class="num">Characters</th><th scope="col">SHA-256</th>${withText ? '<th scope="col">Recovered text</th>' : ''}</tr></thead><tbody>${rows}</tbody></table>
+<table><caption>Redactions with recoverable content</caption><thead><tr><th scope="col" class="num">#</th><th scope="col">Document</th><th scope="col" class="num">Page</th><th scope="col">Kind</th><th scope="col" class="num">Recoverable</th><th scope="col">SHA-256</th>${withText ? '<th scope="col">Recovered text</th>' : ''}</tr></thead><tbody>${rows}</tbody></table>
 </section>`
 }
 
@@ -160,9 +167,9 @@ function pagesSection(report: Report, rows: ReadonlyMap<number, RegisterRow>, op
 function registerRow(r: RegisterRow, labels: ReadonlyMap<string, string>): string {
   const coords = r.pageRect.map((v) => Math.round(v)).join(', ')
   const leak = r.leak
-    ? `<span class="leak">${esc(r.leak.kind)}, ${fmtInt(r.leak.chars)} chars</span>${r.leakedText !== null ? `<br>${esc(r.leakedText)}` : ''}`
+    ? `<span class="leak">${esc(r.leak.kind)}, ${esc(leakAmount(r.leak))}</span>${r.leakedText !== null ? `<br>${esc(r.leakedText)}` : ''}`
     : ''
-  return `<tr id="r${r.ref}"><td class="num">${r.ref}</td><td class="wrap">${esc(r.documentName)}</td><td class="num">${r.pageNumber}</td><td>${esc(r.position)}</td><td class="coords">${coords}</td><td>${esc(r.kind)}${r.origin === 'manual' ? ' (manual)' : ''}</td><td class="wrap">${esc(r.label ?? '')}</td><td>${esc(r.grounds.join(', '))}</td><td class="wrap">${esc(r.grounds.map((code) => labels.get(code) ?? 'not in the catalogue').join('; '))}</td><td class="status-${esc(r.status)}">${esc(r.status)}</td><td class="wrap">${esc(r.note)}</td><td class="num">${fmtInt(r.areaPt2)}</td><td class="num">${fmtInt(r.estWords)}</td><td>${leak}</td></tr>`
+  return `<tr id="r${r.ref}"><td class="num">${r.ref}</td><td class="wrap">${breakableName(r.documentName)}</td><td class="num">${r.pageNumber}</td><td>${esc(r.position)}</td><td class="coords">${coords}</td><td>${esc(r.kind)}${r.origin === 'manual' ? ' (manual)' : ''}</td><td class="wrap">${esc(r.label ?? '')}</td><td>${esc(r.grounds.join(', '))}</td><td class="wrap">${esc(r.grounds.map((code) => labels.get(code) ?? 'not in the catalogue').join('; '))}</td><td class="status-${esc(r.status)}">${esc(r.status)}</td><td class="wrap">${esc(r.note)}</td><td class="num">${fmtInt(r.areaPt2)}</td><td class="num">${fmtInt(r.estWords)}</td><td>${leak}</td></tr>`
 }
 
 /** #, document, page, position, box, kind, label, grounds, meaning, status, note, area, words, leak: 100%. */
@@ -187,12 +194,12 @@ function complaintSection(report: Report): string {
   const items = c.items
     .map(
       (i) =>
-        `<li><strong>Item ${i.ref}</strong>: ${esc(i.documentName)}, page ${i.pageNumber}, ${esc(i.position)}; ground ${esc(i.grounds.join(', ') || 'not shown')}${i.label ? ` (printed “${esc(i.label)}”)` : ''}.<br>Reason: ${i.note.trim() ? esc(i.note) : '<em>no note given</em>'}</li>`
+        `<li><strong>Item ${i.ref}</strong>: ${breakableName(i.documentName)}, page ${i.pageNumber}, ${esc(i.position)}; ground ${esc(i.grounds.join(', ') || 'not shown')}${i.label ? ` (printed “${esc(i.label)}”)` : ''}.<br>Reason: ${i.note.trim() ? esc(i.note) : '<em>no note given</em>'}</li>`
     )
     .join('\n')
   return `<section id="complaint" aria-labelledby="h-complaint"><h2 id="h-complaint">${esc(c.title)}</h2>
 <div class="complaint">
-<p>To: ${esc(c.addressee)}</p>
+${c.addressee ? `<p>To: ${esc(c.addressee)}</p>` : ''}
 ${c.paragraphs.map((p) => `<p>${esc(p)}</p>`).join('\n')}
 <ol>${items}</ol>
 </div></section>`
@@ -218,6 +225,7 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
 <title>Redaction report: ${esc(report.cover.title)}</title>
 <style>${STYLE}${REGISTER_STYLE}
 ${paperStyle(options.paper ?? 'a4')}
+${printChromeStyle(report)}
 </style>
 </head>
 <body>

@@ -2,6 +2,8 @@
  * The report as Markdown, for pasting into an issue, a wiki or an email. Text from PDFs and from the
  * reviewer is escaped so it cannot add markup, links, table cells or raw HTML.
  */
+import { plural } from './asks'
+import { leakAmount } from './measure'
 import type { Report } from './types'
 
 /** One line of inert text: no HTML, no emphasis, code, links, headings or table pipes. */
@@ -32,6 +34,7 @@ export function renderMarkdown(report: Report): string {
     `- Request reference: ${mdText(c.requestRef) || '—'}`,
     `- Requested: ${mdText(c.requestDate) || '—'}; responded: ${mdText(c.responseDate) || '—'}`,
     `- Regime: ${mdText(c.regimeName)}`,
+    ...(c.regimeNote ? [`- **No advice:** ${mdText(c.regimeNote)}`] : []),
     `- Scope: ${mdText(c.scope)}`,
     `- Generated: ${mdText(report.generatedAt)} by ${mdText(report.engine)} (schema ${report.schema})`,
     ''
@@ -45,8 +48,8 @@ export function renderMarkdown(report: Report): string {
     '',
     '## Summary',
     '',
-    `- ${int(s.documents)} documents, ${int(s.pages)} pages, ${int(s.pagesWithheldInFull)} withheld in full`,
-    `- ${int(s.redactions)} redactions covering ${int(s.withheldAreaPt2)} pt² (${s.withheldAreaPercent}% of page area), ≈${int(s.estWords)} words`,
+    `- ${plural(s.documents, 'document')}, ${plural(s.pages, 'page')}, ${int(s.pagesWithheldInFull)} withheld in full`,
+    `- ${plural(s.redactions, 'redaction')} covering ${int(s.withheldAreaPt2)} pt² (${s.withheldAreaPercent}% of page area), ≈${plural(s.estWords, 'word')}`,
     `- By class: ${
       Object.entries(s.byClass)
         .filter(([, n]) => n > 0)
@@ -66,11 +69,13 @@ export function renderMarkdown(report: Report): string {
   for (const g of report.grounds) {
     out.push(`### ${mdText(g.code)}${g.label ? ` — ${mdText(g.label)}` : ''}`, '')
     out.push(g.meaning ? mdText(g.meaning) : 'Not in the catalogue.', '')
-    out.push(`${g.count} redactions, ≈${int(g.estWords)} words.`, '')
+    out.push(`${plural(g.count, 'redaction')}, ≈${plural(g.estWords, 'word')}.`, '')
     for (const a of g.whatToAsk) out.push(`- ${mdText(a)}`)
     if (g.whatToAsk.length > 0) out.push('')
   }
-  out.push('### For every redaction', '', ...report.generalAsks.map((a) => `- ${mdText(a)}`), '')
+  if (report.generalAsks.length > 0)
+    out.push('### For every redaction', '', ...report.generalAsks.map((a) => `- ${mdText(a)}`), '')
+  else if (c.regimeNote) out.push(mdText(c.regimeNote), '')
   const rec = report.reconciliation
   if (rec) {
     out.push(
@@ -85,12 +90,12 @@ export function renderMarkdown(report: Report): string {
     out.push(
       '## Leaks',
       '',
-      '| # | Document | Page | Kind | Chars | SHA-256 | Text |',
+      '| # | Document | Page | Kind | Amount | SHA-256 | Text |',
       '| ---: | --- | ---: | --- | ---: | --- | --- |'
     )
     for (const l of report.leaks)
       out.push(
-        `| ${l.ref} | ${mdText(l.documentName)} | ${l.pageNumber} | ${l.leak.kind} | ${l.leak.chars} | \`${mdText(l.leak.sha256)}\` | ${l.leakedText !== null ? mdText(l.leakedText) : ''} |`
+        `| ${l.ref} | ${mdText(l.documentName)} | ${l.pageNumber} | ${l.leak.kind} | ${leakAmount(l.leak)} | \`${mdText(l.leak.sha256)}\` | ${l.leakedText !== null ? mdText(l.leakedText) : ''} |`
       )
     out.push('')
   }
@@ -102,12 +107,13 @@ export function renderMarkdown(report: Report): string {
   )
   for (const r of report.register)
     out.push(
-      `| ${r.ref} | ${mdText(r.documentName)} | ${r.pageNumber} | ${mdText(r.position)} | ${r.kind} | ${mdText(r.label ?? '')} | ${mdText(r.grounds.join(', '))} | ${r.status} | ${mdText(r.note)} | ${int(r.areaPt2)} | ${r.estWords} | ${r.leak ? mdText(r.leak.kind) : ''} |`
+      `| ${r.ref} | ${mdText(r.documentName)} | ${r.pageNumber} | ${mdText(r.position)} | ${r.kind} | ${mdText(r.label ?? '')} | ${mdText(r.grounds.join(', '))} | ${r.status} | ${mdText(r.note)} | ${int(r.areaPt2)} | ${r.estWords} | ${r.leak ? `${mdText(r.leak.kind)}, ${leakAmount(r.leak)}` : ''} |`
     )
   out.push('')
   const complaint = report.complaint
   if (complaint) {
-    out.push(`## ${mdText(complaint.title)}`, '', `To: ${mdText(complaint.addressee)}`, '')
+    out.push(`## ${mdText(complaint.title)}`, '')
+    if (complaint.addressee) out.push(`To: ${mdText(complaint.addressee)}`, '')
     for (const p of complaint.paragraphs) out.push(mdText(p), '')
     for (const i of complaint.items)
       out.push(

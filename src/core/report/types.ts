@@ -6,6 +6,7 @@
  */
 import type { Ground, GroundFamily } from '../grounds/catalogue'
 import type { Leak, PageRect, RedactionKind, Regime } from '../types'
+import type { RegimeBasis, UnsupportedStatute } from './regime'
 
 export const REPORT_SCHEMA = 'withheld.report/1' as const
 
@@ -26,6 +27,8 @@ export interface ReportReleaseInput {
   readonly notes: string
   /** Codes the response letter cited, for the reconciliation; empty when no letter was read. */
   readonly letterGrounds?: readonly string[]
+  /** The response letter's text, to read the regime from the statute it names (never printed). */
+  readonly letterText?: string
 }
 
 export interface ReportPageInput {
@@ -161,11 +164,15 @@ export interface RegisterRow {
   readonly leakedText: string | null
 }
 
+/** What `Leak.chars` counts: characters of text, or ink marks seen in an image (no text to count). */
+export type LeakUnit = 'characters' | 'ink marks'
+
 export interface ReportLeak {
   readonly ref: number
   readonly documentName: string
   readonly pageNumber: number
   readonly leak: Leak
+  readonly unit: LeakUnit
   readonly leakedText: string | null
 }
 
@@ -190,6 +197,7 @@ export interface Reconciliation {
 
 export interface ComplaintDraft {
   readonly title: string
+  /** '' when no route is drafted (regime undetermined or not supported). */
   readonly addressee: string
   readonly paragraphs: readonly string[]
   /** The disputed redactions, with the reviewer's notes. */
@@ -216,6 +224,12 @@ export interface Report {
     readonly responseDate: string
     readonly regime: Regime
     readonly regimeName: string
+    /** Where the regime was read from: the release, the letter, the labels, the grounds, or nowhere. */
+    readonly regimeBasis: RegimeBasis
+    /** A law named in the letter or on a box that Withheld does not support yet (regime 'unknown'). */
+    readonly unsupportedStatute: UnsupportedStatute | null
+    /** Why the report gives no advice, when it gives none; null when the regime is supported. */
+    readonly regimeNote: string | null
     readonly notes: string
     readonly scope: string
     readonly includesLeakedText: boolean
