@@ -4,12 +4,19 @@
  * one line per problem and exit status 2, never a stack trace.
  */
 import { availableParallelism } from 'node:os'
+import { nodeVersionProblem } from '@node/nodeVersion'
 import { defaultJobs, parseArgs, usage } from './args'
 import { diffCommand } from './diff'
 import { reportCommand } from './report'
 import { runScan } from './scan'
 
 async function main(argv: readonly string[]): Promise<number> {
+  // Before anything reaches pdf.js, which fails every PDF on Node 20 in a way that blames the PDF.
+  const nodeTooOld = nodeVersionProblem(process.versions.node)
+  if (nodeTooOld !== null) {
+    process.stderr.write(`withheld: ${nodeTooOld}\n`)
+    return 2
+  }
   const cpuCount = availableParallelism()
   if (argv[0] === 'report')
     return reportCommand(argv.slice(1), cpuCount, { stdout: process.stdout, stderr: process.stderr })

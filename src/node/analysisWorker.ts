@@ -12,7 +12,9 @@
  * tests/integration/electronUtilityShim.mjs reproduces a utility process in Node to test this path.
  */
 
+import type { AnalysisEvent } from '@shared/analysis'
 import { installNativeJpegDecoder } from './nativeJpeg'
+import { nodeVersionProblem } from './nodeVersion'
 
 // Variables, not literals: the bundlers keep these as run-time imports of the installed pdfjs-dist.
 const PDFJS_MODULES = ['pdfjs-dist/legacy/build/pdf.mjs', 'pdfjs-dist/legacy/build/pdf.worker.mjs']
@@ -32,12 +34,34 @@ async function loadPdfjsAsNode(): Promise<void> {
   }
 }
 
-// Before the worker module below loads: pdf.js looks for an ImageDecoder once, then (nativeJpeg.ts).
-installNativeJpegDecoder()
-void loadPdfjsAsNode()
-  .then(() => import('./analysisRun'))
-  .then(({ runWorker }) => runWorker())
-  .catch(() => {
-    process.stderr.write('withheld: the analysis worker could not start.\n')
+/**
+ * On a Node older than Withheld needs, pdf.js would fail every PDF as if it were damaged. The worker
+ * says why instead: one sentence on stderr and, when a parent is listening (the CLI's host ignores the
+ * worker's stderr), as the answer to its first request; then exit status 2.
+ */
+function refuseOldNode(sentence: string): void {
+  process.stderr.write(`withheld: ${sentence}\n`)
+  const send = process.send?.bind(process)
+  if (!send) {
     process.exitCode = 2
+    return
+  }
+  process.once('message', () => {
+    const failed: AnalysisEvent = { type: 'failed', reason: 'crashed', message: sentence }
+    send(failed, () => process.exit(2))
   })
+}
+
+const nodeTooOld = nodeVersionProblem(process.versions.node)
+if (nodeTooOld !== null) refuseOldNode(nodeTooOld)
+else {
+  // Before the worker module below loads: pdf.js looks for an ImageDecoder once, then (nativeJpeg.ts).
+  installNativeJpegDecoder()
+  void loadPdfjsAsNode()
+    .then(() => import('./analysisRun'))
+    .then(({ runWorker }) => runWorker())
+    .catch(() => {
+      process.stderr.write('withheld: the analysis worker could not start.\n')
+      process.exitCode = 2
+    })
+}
