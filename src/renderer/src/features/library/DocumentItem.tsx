@@ -1,7 +1,13 @@
-/** One document in the library: what it is, how far its analysis got, and what can be done with it. */
-import { useEffect, useRef } from 'react'
+/**
+ * One document in the library: what it is, how far its analysis got, and what can be done with it.
+ * A click anywhere on the row opens it (the controls in it keep their own clicks); from the keyboard
+ * the name is the row's button (Tab to it, Enter). The name wraps at its separators, so long names
+ * that differ only at their end stay told apart at any window width.
+ */
+import { Fragment, useEffect, useRef } from 'react'
 import type { DocumentRow, ReleaseRow } from '../../db/rows'
 import { formatBytes, formatDate, plural } from '../../ui/format'
+import { nameSegments } from './nameBreaks'
 import { useRedactionSummary, useScannedPageCount } from './queries'
 
 /** The drag payload type for moving a document onto another release. */
@@ -28,6 +34,24 @@ export interface DocumentItemProps {
  */
 export const REANALYSE_DPIS = [100, 150, 200, 300] as const
 
+/** A click on one of these inside a row is that control's, not "open the document". */
+const ROW_CONTROLS = 'button, select, option, input, textarea, a, label'
+
+/** The name with a line-break opportunity after each separator (nameBreaks.ts). */
+function WrappingName({ name }: { name: string }): React.JSX.Element {
+  const segments = nameSegments(name)
+  return (
+    <>
+      {segments.map((segment, i) => (
+        <Fragment key={i}>
+          {segment}
+          {i < segments.length - 1 ? <wbr /> : null}
+        </Fragment>
+      ))}
+    </>
+  )
+}
+
 export function DocumentItem(props: DocumentItemProps): React.JSX.Element {
   const { document, releases, highlighted } = props
   const others = releases.filter((r) => r.id !== document.releaseId)
@@ -47,6 +71,12 @@ export function DocumentItem(props: DocumentItemProps): React.JSX.Element {
         event.dataTransfer.setData(DOCUMENT_DRAG_TYPE, document.id)
         event.dataTransfer.effectAllowed = 'move'
       }}
+      onClick={(event) => {
+        if (event.target instanceof Element && event.target.closest(ROW_CONTROLS)) return
+        // A drag that selected text in the row is not a click meant to open it.
+        if (window.getSelection()?.toString()) return
+        props.onOpen(document.id)
+      }}
     >
       <td className="col-name">
         <button
@@ -56,7 +86,7 @@ export function DocumentItem(props: DocumentItemProps): React.JSX.Element {
           title={document.title ? `${document.name} — ${document.title}` : document.name}
           ref={nameRef}
         >
-          {document.name}
+          <WrappingName name={document.name} />
         </button>
         {document.isResponseLetter ? (
           <span className="badge letter-badge" data-testid="letter-badge">
@@ -75,45 +105,47 @@ export function DocumentItem(props: DocumentItemProps): React.JSX.Element {
         <AnalysisState {...props} />
       </td>
       <td className="col-actions">
-        {others.length > 0 && (
-          <select
-            className="select-small"
-            aria-label={`Move ${document.name} to another release`}
-            value=""
-            onChange={(event) => event.target.value && props.onMove(document.id, event.target.value)}
-          >
-            <option value="">Move to…</option>
-            {others.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.name}
-              </option>
-            ))}
-          </select>
-        )}
-        {props.onToggleLetter ? (
+        <div className="document-actions">
+          {others.length > 0 && (
+            <select
+              className="select-small"
+              aria-label={`Move ${document.name} to another release`}
+              value=""
+              onChange={(event) => event.target.value && props.onMove(document.id, event.target.value)}
+            >
+              <option value="">Move to…</option>
+              {others.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.name}
+                </option>
+              ))}
+            </select>
+          )}
+          {props.onToggleLetter ? (
+            <button
+              type="button"
+              className="button button-small button-quiet"
+              aria-pressed={document.isResponseLetter}
+              aria-label={
+                document.isResponseLetter
+                  ? `Unmark ${document.name} as the response letter`
+                  : `Mark ${document.name} as the response letter`
+              }
+              onClick={() => props.onToggleLetter?.(document)}
+              data-testid="toggle-letter"
+            >
+              {document.isResponseLetter ? 'Unmark letter' : 'Mark as letter'}
+            </button>
+          ) : null}
           <button
             type="button"
             className="button button-small button-quiet"
-            aria-pressed={document.isResponseLetter}
-            aria-label={
-              document.isResponseLetter
-                ? `Unmark ${document.name} as the response letter`
-                : `Mark ${document.name} as the response letter`
-            }
-            onClick={() => props.onToggleLetter?.(document)}
-            data-testid="toggle-letter"
+            aria-label={`Delete ${document.name}`}
+            onClick={() => props.onDelete(document)}
           >
-            {document.isResponseLetter ? 'Unmark letter' : 'Mark as letter'}
+            Delete
           </button>
-        ) : null}
-        <button
-          type="button"
-          className="button button-small button-quiet"
-          aria-label={`Delete ${document.name}`}
-          onClick={() => props.onDelete(document)}
-        >
-          Delete
-        </button>
+        </div>
       </td>
     </tr>
   )
