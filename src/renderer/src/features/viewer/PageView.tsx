@@ -11,6 +11,7 @@ import { isCancellation } from '../../pdf/describeError'
 import type { PdfSession, RenderJob } from '../../pdf/pdfSession'
 import type { PageSizePt } from './layout'
 import { RedactionOverlay } from './RedactionOverlay'
+import { measureTextLayer, type WordRects } from './textLayerRects'
 
 /** Wait this long after mounting before asking pdf.js for work: a fling past 50 pages starts none. */
 export const RENDER_DELAY_MS = 40
@@ -52,6 +53,8 @@ export const PageView = memo(function PageView(props: PageViewProps): React.JSX.
   const drawn = paintedScale !== null || error !== null
   // PDF 1.6 /UserUnit: pdf.js's text layer multiplies it into --total-scale-factor.
   const [userUnit, setUserUnit] = useState(1)
+  // Where the printed words are (points), once the text layer is built: leak badges keep off them.
+  const [words, setWords] = useState<WordRects | null>(null)
 
   useEffect(() => {
     scaleRef.current = scale
@@ -133,6 +136,7 @@ export const PageView = memo(function PageView(props: PageViewProps): React.JSX.
           const end = document.createElement('div')
           end.className = 'endOfContent'
           container.append(end)
+          setWords(measureTextLayer(container, scaleRef.current))
           container.dataset.ready = 'true'
         })
         .catch((reason: unknown) => {
@@ -174,7 +178,7 @@ export const PageView = memo(function PageView(props: PageViewProps): React.JSX.
         className="textLayer"
         onMouseDown={(event) => event.currentTarget.classList.add('selecting')}
       />
-      <RedactionOverlay documentId={props.documentId} pageIndex={pageIndex} scale={scale} />
+      <RedactionOverlay documentId={props.documentId} pageIndex={pageIndex} scale={scale} words={words} />
       {error ? (
         <div className="viewer-page-error" role="alert">
           This page could not be drawn: {error}

@@ -3,7 +3,8 @@
  * as DOM boxes over the untouched canvas, plus the editing around them (useBoxEditing.ts): resize
  * handles on a lone selected box, the preview of a drag, and the "withheld in full" mark. In the
  * select tool the layer lets clicks and text selection through and only the boxes take the pointer;
- * in the draw tool it takes every press on the page.
+ * in the draw tool it takes every press on the page. Leak badges are placed apart from their boxes,
+ * clear of the page's words and of every box and label (badgePlacement.ts).
  */
 import { RESIZE_HANDLES } from '@core/review/boxGeometry'
 import { isPossible } from '@core/review/possible'
@@ -14,7 +15,9 @@ import { groundMeanings, reviewBoxClasses } from '../review/families'
 import { usePageRow } from '../review/queries'
 import { useSelectedIds } from '../review/selection'
 import { pageRectToViewRect, type ViewRect } from './overlayGeometry'
+import { LEAK_BADGE_HEIGHT_PX, LEAK_BADGE_WIDTH_PX, placeLeakBadges, type BadgeBox } from './badgePlacement'
 import { usePageRedactions } from './queries'
+import type { WordRects } from './textLayerRects'
 import { useBoxEditing } from './useBoxEditing'
 
 const KIND_WORDS: Record<RedactionRow['kind'], string> = {
@@ -53,8 +56,10 @@ export function RedactionOverlay(props: {
   pageIndex: number
   /** CSS px per point. */
   scale: number
+  /** The page's printed words (points), null until its text layer is built. */
+  words: WordRects | null
 }): React.JSX.Element {
-  const { documentId, pageIndex, scale } = props
+  const { documentId, pageIndex, scale, words } = props
   const rows = usePageRedactions(documentId, pageIndex)
   const pageRow = usePageRow(documentId, pageIndex)
   const ids = useSelectedIds()
@@ -70,6 +75,18 @@ export function RedactionOverlay(props: {
     rows
   })
   const { drag } = editing
+  const badges = useMemo(() => {
+    const boxes: BadgeBox[] = rows.map((row) => ({
+      id: row.id,
+      rect: pageRectToViewRect(row.pageRect, scale),
+      label: row.label || null
+    }))
+    const leaking = boxes.filter((_, i) => rows[i]!.leak)
+    if (leaking.length === 0 || !pageRow) return new Map<string, never>()
+    const wordRects = (words ?? []).map((w) => pageRectToViewRect(w, scale))
+    const pagePx = { width: pageRow.width * scale, height: pageRow.height * scale }
+    return placeLeakBadges(leaking, boxes, wordRects, pagePx)
+  }, [rows, scale, words, pageRow])
   const draft =
     drag && (drag.kind === 'draw' || drag.kind === 'band')
       ? pageRectToViewRect([drag.start.x, drag.start.y, drag.end.x, drag.end.y], scale)
@@ -104,7 +121,6 @@ export function RedactionOverlay(props: {
             style={place(viewRect)}
           >
             {row.label ? <span className="redaction-label">{row.label}</span> : null}
-            {row.leak ? <span className="redaction-leak-badge">{LEAK_BADGE}</span> : null}
             {handles
               ? RESIZE_HANDLES.map((handle) => (
                   <span
@@ -116,6 +132,27 @@ export function RedactionOverlay(props: {
                 ))
               : null}
           </div>
+        )
+      })}
+      {rows.map((row) => {
+        const spot = badges.get(row.id)
+        if (!spot) return null
+        return (
+          <span
+            key={`leak-${row.id}`}
+            className="redaction-leak-badge"
+            data-redaction-id={row.id}
+            // "pending": placed before the page's words were known; the text layer moves it.
+            data-placed={words === null ? 'pending' : spot.clear ? 'clear' : 'crowded'}
+            style={{
+              left: spot.left,
+              top: spot.top,
+              width: LEAK_BADGE_WIDTH_PX,
+              height: LEAK_BADGE_HEIGHT_PX
+            }}
+          >
+            {LEAK_BADGE}
+          </span>
         )
       })}
       {draft ? (
