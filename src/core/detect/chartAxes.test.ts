@@ -70,4 +70,12 @@ describe('barSets', () => {
     }))
     expect(barSets(uneven).size).toBe(0)
   })
+  it('finds the bars when a legend swatch of their colour sits on the same edge below them', () => {
+    const bars = [60, 140, 95, 30].map((w, i) => ({
+      rect: [100, 100 + 20 * i, 100 + w, 113 + 20 * i] as const,
+      colourKey: key
+    }))
+    const swatch = { rect: [100, 200, 107, 207] as const, colourKey: key }
+    expect([...barSets([...bars, swatch])].sort()).toEqual([0, 1, 2, 3])
+  })
 })

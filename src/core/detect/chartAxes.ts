@@ -183,31 +183,48 @@ export function barSets(boxes: readonly BarLike[]): Set<number> {
         list.push(i)
         byColour.set(boxes[i]!.colourKey, list)
       }
-      for (const members of byColour.values()) {
-        if (members.length < 3) continue
-        const thick = members.map((i) => {
-          const r = boxes[i]!.rect
-          return horizontal ? r[3] - r[1] : r[2] - r[0]
-        })
-        const long = members.map((i) => {
-          const r = boxes[i]!.rect
-          return horizontal ? r[2] - r[0] : r[3] - r[1]
-        })
-        const minThick = Math.min(...thick)
-        if (Math.max(...thick) > 1.15 * minThick) continue
-        if (Math.max(...long) < 1.25 * Math.min(...long)) continue
-        const pos = members
-          .map((i) => {
+      for (const sameColour of byColour.values())
+        for (const members of evenRuns(sameColour, horizontal)) {
+          const thick = members.map((i) => {
             const r = boxes[i]!.rect
-            return horizontal ? r[1] : r[0]
+            return horizontal ? r[3] - r[1] : r[2] - r[0]
           })
-          .sort((a, b) => a - b)
-        const steps = pos.slice(1).map((p, k) => p - pos[k]!)
-        const median = [...steps].sort((a, b) => a - b)[steps.length >> 1]!
-        if (median <= minThick || steps.some((st) => Math.abs(st - median) > 0.1 * median)) continue
-        for (const i of members) out.add(i)
+          const long = members.map((i) => {
+            const r = boxes[i]!.rect
+            return horizontal ? r[2] - r[0] : r[3] - r[1]
+          })
+          const minThick = Math.min(...thick)
+          if (Math.max(...thick) > 1.15 * minThick) continue
+          if (Math.max(...long) < 1.25 * Math.min(...long)) continue
+          const pos = members.map((i) => (horizontal ? boxes[i]!.rect[1] : boxes[i]!.rect[0]))
+          if (pos[1]! - pos[0]! <= minThick) continue
+          for (const i of members) out.add(i)
+        }
+    }
+  }
+  /**
+   * The members (sorted across the axis) cut into runs of three or more at an even pitch: a legend
+   * swatch drawn on the same edge and in the same colour below a chart is not one of its bars, and
+   * must not hide the bars' even pitch.
+   */
+  const evenRuns = (members: readonly number[], horizontal: boolean): number[][] => {
+    const across = (i: number): number => (horizontal ? boxes[i]!.rect[1] : boxes[i]!.rect[0])
+    const sorted = [...members].sort((a, b) => across(a) - across(b))
+    const runs: number[][] = []
+    let run: number[] = []
+    for (const i of sorted) {
+      const n = run.length
+      const step = n > 0 ? across(i) - across(run[n - 1]!) : 0
+      const pitch = n > 1 ? across(run[1]!) - across(run[0]!) : step
+      if (n < 2 || Math.abs(step - pitch) <= 0.1 * pitch) run.push(i)
+      else {
+        runs.push(run)
+        // The last member may start the next run with this one.
+        run = [run[n - 1]!, i]
       }
     }
+    runs.push(run)
+    return runs.filter((r) => r.length >= 3)
   }
   tryAxis(true)
   tryAxis(false)

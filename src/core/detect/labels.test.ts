@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { edgeLabel } from './labels'
+import { edgeLabel, labelFor } from './labels'
 
 describe('edgeLabel', () => {
   it('reads a label printed right after a box, with the sentence going on', () => {
@@ -18,5 +18,13 @@ describe('edgeLabel', () => {
   it('ignores a citation inside a sentence', () => {
     expect(edgeLabel('the Minister noted section 9(2)(a) applies', false)).toBeNull()
     expect(edgeLabel('under s9(2)(a) the Minister', true)).toBeNull()
+  })
+})
+
+describe('labelFor', () => {
+  it('shows a code of a regime with no catalogue verbatim, as its ground', () => {
+    expect(labelFor('Reg 12(4)(d)')).toEqual({ label: 'Reg 12(4)(d)', grounds: ['Reg12(4)(d)'] })
+    expect(labelFor(' 5.1.2e ')).toEqual({ label: '5.1.2e', grounds: ['5.1.2e'] })
+    expect(labelFor('see page 5')).toBeNull()
   })
 })

@@ -7,6 +7,7 @@ import { parseGrounds } from '../grounds/parseGrounds'
 import { gaps, height, horizontalOverlap, verticalOverlap, type Rect } from './geometry'
 import { isOnlyLabel } from './leaks'
 import { glyphText, type BandIndex, type TextRun } from './textRuns'
+import { foreignCode } from '../grounds/foreignCode'
 
 export interface LabelTarget {
   readonly rect: Rect
@@ -68,8 +69,10 @@ export function edgeLabel(text: string, end: boolean): FoundLabel | null {
 
 export function labelFor(text: string): FoundLabel | null {
   const parsed = parseGrounds(text)
-  if (parsed.codes.length === 0) return null
-  return { label: parsed.label ?? text, grounds: parsed.codes }
+  if (parsed.codes.length > 0) return { label: parsed.label ?? text, grounds: parsed.codes }
+  // A code of a regime with no catalogue here ("5.1.2e", "s47F", "Reg 12(4)(d)"): shown as printed.
+  const code = foreignCode(text)
+  return code ? { label: text.trim(), grounds: [code] } : null
 }
 
 export function assignBesideLabels(

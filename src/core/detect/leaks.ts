@@ -7,6 +7,7 @@
 import type { Leak, LeakKind } from '../types'
 import { parseGrounds } from '../grounds/parseGrounds'
 import { sha256Text } from '../scan/sha256'
+import { foreignCode } from '../grounds/foreignCode'
 
 /** Words redaction tools print in or under a box as its label, not as withheld content. */
 const MARKER_WORDS =
@@ -28,6 +29,7 @@ export function isMeaningfulText(text: string): boolean {
 
 /** True when everything readable is a ground citation or a redaction marker word. */
 export function isOnlyLabel(text: string): boolean {
+  if (foreignCode(text) !== null) return true
   const parsed = parseGrounds(text)
   let rest = text
   for (const m of [...parsed.matches].sort((a, b) => b.start - a.start)) {

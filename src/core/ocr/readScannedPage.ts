@@ -224,7 +224,7 @@ function insideText(words: readonly PageWord[]): string {
   const cites = (text: string): boolean => citesGround(text) || foreignCode(text) !== null
   const sure = words.filter((w) => w.confidence >= INSIDE_MIN_CONFIDENCE || cites(w.text))
   const text = sure.map((w) => w.text).join(' ')
-  if (isOnlyLabel(text) || foreignCode(text) !== null) return text
+  if (isOnlyLabel(text)) return text
   return words
     .filter((w) => cites(w.text))
     .map((w) => w.text)
@@ -261,10 +261,7 @@ function labelsFor(
   const lineHeightPt = lineHeightOfBoxes(page.redactions.map((r) => ({ rect: r.bbox, white: false })))
   const insideLabels = page.redactions.map((r, i) => {
     const inside = text.inside.get(i)
-    if (inside && isOnlyLabel(inside)) return labelFor(inside)
-    // A code of a regime with no catalogue here ("5.1.2e", "s47F"): shown as printed.
-    const code = inside ? foreignCode(inside) : null
-    return code && inside ? { label: inside.trim(), grounds: [code] } : null
+    return inside && isOnlyLabel(inside) ? labelFor(inside) : null
   })
   const beside = assignBesideLabels(
     page.redactions.map((r, i) => ({
