@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { AnalysisEvent, AnalysisRequest } from '@shared/analysis'
 import { createAnalysisHost, nodeSpawner, type Spawner, type WorkerHandle } from './analysisHost'
 
@@ -54,7 +54,7 @@ const noRss = (): Promise<number | null> => Promise.resolve(null)
 const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0))
 
 describe('analysisHost', () => {
-  it('forwards events, hides internal ticks and kills the worker after done', async () => {
+  it('forwards events, hides internal ticks and keeps the worker warm after done', async () => {
     const { spawner, workers, execArgvs } = fakeSpawner()
     const host = createAnalysisHost({ spawner, workerEntry: 'w.js', readRssBytes: noRss, maxHeapMb: 700 })
     const events: AnalysisEvent[] = []
@@ -69,6 +69,8 @@ describe('analysisHost', () => {
     worker.say({ type: 'done', regime: 'nz-oia' })
     expect(await finished).toEqual({ type: 'done', regime: 'nz-oia' })
     expect(events).toEqual([meta, { type: 'done', regime: 'nz-oia' }])
+    expect(worker.killed).toBe(false)
+    host.dispose()
     expect(worker.killed).toBe(true)
   })
 
@@ -110,7 +112,7 @@ describe('analysisHost', () => {
     expect(await second).toMatchObject({ type: 'failed', reason: 'memory' })
   })
 
-  it('runs at most `concurrency` workers and starts the next as one ends', async () => {
+  it('runs at most `concurrency` workers and hands the next document to the warm one', async () => {
     const { spawner, workers } = fakeSpawner()
     const host = createAnalysisHost({ spawner, workerEntry: 'w.js', readRssBytes: noRss, concurrency: 1 })
     const first = host.run('j1', request, () => undefined)
@@ -120,9 +122,86 @@ describe('analysisHost', () => {
     workers[0]!.say({ type: 'done', regime: 'unknown' })
     await first
     await tick()
-    expect(workers).toHaveLength(2)
-    workers[1]!.say({ type: 'failed', reason: 'invalid', message: 'Bad.' })
+    expect(workers).toHaveLength(1)
+    expect(workers[0]!.requests).toHaveLength(2)
+    workers[0]!.say({ type: 'failed', reason: 'invalid', message: 'Bad.' })
     expect(await second).toEqual({ type: 'failed', reason: 'invalid', message: 'Bad.' })
+    // A PDF pdf.js refused is an answer, not a fault: the worker stays for the next document.
+    expect(workers[0]!.killed).toBe(false)
+    host.dispose()
+  })
+
+  it('replaces a worker after a hostile document, so the next one gets a fresh process', async () => {
+    const { spawner, workers } = fakeSpawner()
+    const host = createAnalysisHost({
+      spawner,
+      workerEntry: 'w.js',
+      readRssBytes: noRss,
+      concurrency: 1,
+      stepTimeoutMs: 30
+    })
+    const hung = host.run('hung', request, () => undefined)
+    const next = host.run('next', request, () => undefined)
+    expect(await hung).toMatchObject({ type: 'failed', reason: 'timeout' })
+    await tick()
+    expect(workers).toHaveLength(2)
+    expect(workers[0]!.killed).toBe(true)
+    expect(workers[1]!.requests).toHaveLength(1)
+    workers[1]!.say({ type: 'failed', reason: 'crashed', message: 'Internal error.' })
+    expect(await next).toMatchObject({ type: 'failed', reason: 'crashed' })
+    // It reported an error it caught from inside pdf.js: its state is not trusted with another file.
+    expect(workers[1]!.killed).toBe(true)
+    host.dispose()
+  })
+
+  it('recycles a worker after N documents and once its memory passes M', async () => {
+    const { spawner, workers } = fakeSpawner()
+    const rssByPid = new Map<number, number>()
+    const host = createAnalysisHost({
+      spawner,
+      workerEntry: 'w.js',
+      concurrency: 1,
+      maxDocumentsPerWorker: 2,
+      recycleRssBytes: 500,
+      readRssBytes: (pid) => Promise.resolve(rssByPid.get(pid) ?? 100)
+    })
+    for (const jobId of ['a', 'b']) {
+      const finished = host.run(jobId, request, () => undefined)
+      await tick()
+      workers.at(-1)!.say({ type: 'done', regime: 'unknown' })
+      await finished
+    }
+    expect(workers).toHaveLength(1)
+    expect(workers[0]!.killed).toBe(true)
+    const third = host.run('c', request, () => undefined)
+    await tick()
+    expect(workers).toHaveLength(2)
+    rssByPid.set(1001, 900)
+    workers[1]!.say({ type: 'done', regime: 'unknown' })
+    await third
+    await tick()
+    expect(workers[1]!.killed).toBe(true)
+    host.dispose()
+  })
+
+  it('starts workers ahead of work and ends them after the idle timeout', async () => {
+    const { spawner, workers } = fakeSpawner()
+    const host = createAnalysisHost({
+      spawner,
+      workerEntry: 'w.js',
+      readRssBytes: noRss,
+      concurrency: 2,
+      idleTimeoutMs: 20
+    })
+    host.warm(5)
+    expect(workers).toHaveLength(2)
+    const finished = host.run('j1', request, () => undefined)
+    expect(workers).toHaveLength(2)
+    expect(workers[0]!.requests).toEqual([request])
+    workers[0]!.say({ type: 'done', regime: 'unknown' })
+    await finished
+    expect(workers[0]!.killed).toBe(false)
+    await vi.waitFor(() => expect(workers.map((worker) => worker.killed)).toEqual([true, true]))
   })
 
   it('cancels queued and running jobs without emitting anything more', async () => {

@@ -1,5 +1,8 @@
 /**
- * Runs analyses, each in its own worker process, and ends any that misbehave (security.md P7, P9).
+ * The pool of warm analysis workers shared by the app and the CLI (security.md P7, P9). Each worker
+ * is a process that analyses document after document (src/node/warmWorker.ts: watchdog, memory cap,
+ * recycling); a document that hangs pdf.js, inflates to gigabytes or crashes its worker ends its own
+ * analysis and that process, and the next document gets a fresh one.
  * - Watchdog: a worker that sends nothing for `stepTimeoutMs` (opening, one page's metadata, one
  *   page's detection) is killed → `failed/timeout`. pdfjs-dist 6.5.438 loops forever on
  *   pdf101__D1-copy-stack-exhaustion.pdf; no exception ever comes out of it.
@@ -8,24 +11,20 @@
  *   200 ms from /proc/<pid>/status (Linux) and the worker is killed above `maxRssBytes` → `failed/memory`.
  * - A worker that exits without `done` → `failed/crashed` (a V8 out-of-memory abort lands here too,
  *   reported as `memory` when its heap cap is the likely cause).
- * - At most `concurrency` workers at once; the rest wait in a queue. `cancel(jobId)` drops or kills one.
+ * - At most `concurrency` workers at once; the rest of the jobs wait in a queue. Workers start on
+ *   demand, stay warm between documents, and end after `idleTimeoutMs` without work, after
+ *   `maxDocumentsPerWorker` documents, or above `recycleRssBytes`. `cancel(jobId)` drops a queued job
+ *   or kills the worker running it.
  * The process itself comes from an injected `Spawner`: Electron's main passes `utilityProcess.fork`, the
  * CLI and tests pass `nodeSpawner()` (child_process.fork), so this module imports no Electron.
  */
 import { fork } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
-import type { AnalysisEvent, AnalysisFailure, AnalysisRequest } from '@shared/analysis'
-import { isTick, isWorkerMessage } from './workerProtocol'
+import type { AnalysisEvent, AnalysisRequest } from '@shared/analysis'
+import { WarmWorker, type AnalysisOutcome, type WorkerHandle } from './warmWorker'
 
-/** A started worker process, whatever created it. */
-export interface WorkerHandle {
-  /** OS process id; may be undefined until the process has actually started. */
-  readonly pid: number | undefined
-  send(request: AnalysisRequest): void
-  on(event: 'message', listener: (message: unknown) => void): void
-  on(event: 'exit', listener: (code: number | null) => void): void
-  kill(): void
-}
+export type { AnalysisOutcome, WorkerHandle } from './warmWorker'
+export { RSS_POLL_MS } from './warmWorker'
 
 export interface Spawner {
   start(entryPath: string, execArgv: readonly string[]): WorkerHandle
@@ -39,15 +38,28 @@ export const DEFAULT_STEP_TIMEOUT_MS = 20_000
 export const DEFAULT_MAX_RSS_BYTES = 1536 * 1024 * 1024
 /** The V8 heap cap handed to the worker (MB), below the RSS cap so ordinary growth hits it first. */
 export const DEFAULT_MAX_HEAP_MB = 1024
-export const RSS_POLL_MS = 200
 /** Two workers: the machines this runs on have two cores, and the UI needs one of them. */
 export const DEFAULT_CONCURRENCY = 2
+
+/** A worker is replaced after this many documents, so slow growth in pdf.js's caches is given back. */
+export const DEFAULT_MAX_DOCUMENTS_PER_WORKER = 200
+/** A worker whose resident set is above this once a document ends is replaced (M MB between jobs):
+ *  a warm worker sits at ~120–200 MB, and the 500-page bench release peaks near 300 MB. */
+export const DEFAULT_RECYCLE_RSS_BYTES = 512 * 1024 * 1024
+/** A worker with nothing to do for this long ends (the app keeps none idle for ever). */
+export const DEFAULT_IDLE_TIMEOUT_MS = 60_000
 
 export interface AnalysisLimits {
   readonly stepTimeoutMs?: number
   readonly maxRssBytes?: number
   readonly maxHeapMb?: number
   readonly concurrency?: number
+  /** Documents a worker analyses before it is replaced (N). */
+  readonly maxDocumentsPerWorker?: number
+  /** Resident bytes above which a worker is replaced once its current document ends (M). */
+  readonly recycleRssBytes?: number
+  /** How long a worker may sit idle before it ends. */
+  readonly idleTimeoutMs?: number
 }
 
 export interface AnalysisHostOptions extends AnalysisLimits {
@@ -60,15 +72,14 @@ export interface AnalysisHostOptions extends AnalysisLimits {
 
 export type AnalysisListener = (event: AnalysisEvent) => void
 
-/** How a job ended: its terminal event, or `cancelled` (then no terminal event was emitted). */
-export type AnalysisOutcome =
-  Extract<AnalysisEvent, { type: 'done' | 'failed' }> | { readonly type: 'cancelled' }
-
 export interface AnalysisHost {
   /** Queues an analysis; events arrive through `listener`; the promise settles when it has ended. */
   run(jobId: string, request: AnalysisRequest, listener: AnalysisListener): Promise<AnalysisOutcome>
   cancel(jobId: string): void
   /** Kills every worker and empties the queue (app quit, end of a CLI run). */
+  /** Starts workers ahead of work (up to `count`, at most `concurrency`), so the first document
+   *  does not wait for a process start. */
+  warm(count?: number): void
   dispose(): void
 }
 
@@ -122,112 +133,101 @@ export async function readProcRssBytes(pid: number): Promise<number | null> {
   }
 }
 
-const formatSeconds = (ms: number): string => `${Math.round(ms / 100) / 10} s`
-const formatMiB = (bytes: number): string => `${Math.round(bytes / (1024 * 1024))} MB`
-
 interface Job {
   readonly jobId: string
   readonly request: AnalysisRequest
   readonly listener: AnalysisListener
   readonly resolve: (outcome: AnalysisOutcome) => void
-  /** Set once the worker runs; calling it ends the job (kills the worker, emits nothing more). */
-  stop?: (outcome: AnalysisOutcome) => void
+  /** The worker running it, once started. */
+  worker?: WarmWorker
 }
 
 export function createAnalysisHost(options: AnalysisHostOptions): AnalysisHost {
-  const stepTimeoutMs = options.stepTimeoutMs ?? DEFAULT_STEP_TIMEOUT_MS
-  const maxRssBytes = options.maxRssBytes ?? DEFAULT_MAX_RSS_BYTES
-  const maxHeapMb = options.maxHeapMb ?? DEFAULT_MAX_HEAP_MB
+  const limits = {
+    stepTimeoutMs: options.stepTimeoutMs ?? DEFAULT_STEP_TIMEOUT_MS,
+    maxRssBytes: options.maxRssBytes ?? DEFAULT_MAX_RSS_BYTES,
+    maxHeapMb: options.maxHeapMb ?? DEFAULT_MAX_HEAP_MB,
+    maxDocuments: Math.max(1, options.maxDocumentsPerWorker ?? DEFAULT_MAX_DOCUMENTS_PER_WORKER),
+    recycleRssBytes: options.recycleRssBytes ?? DEFAULT_RECYCLE_RSS_BYTES
+  }
   const concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY)
+  const idleTimeoutMs = options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS
   const readRss = options.readRssBytes ?? readProcRssBytes
   // No eval in the worker: pdf.js is told isEvalSupported: false, and this makes sure of it.
-  const execArgv = [`--max-old-space-size=${maxHeapMb}`, '--disallow-code-generation-from-strings']
+  const execArgv = [`--max-old-space-size=${limits.maxHeapMb}`, '--disallow-code-generation-from-strings']
 
   const queue: Job[] = []
   const running = new Map<string, Job>()
+  const workers = new Set<WarmWorker>()
+  const idleTimers = new Map<WarmWorker, ReturnType<typeof setTimeout>>()
   let disposed = false
 
-  const pump = (): void => {
-    while (!disposed && running.size < concurrency && queue.length > 0) {
-      const job = queue.shift()!
-      running.set(job.jobId, job)
-      startJob(job)
-    }
+  const forget = (worker: WarmWorker): void => {
+    clearTimeout(idleTimers.get(worker))
+    idleTimers.delete(worker)
+    workers.delete(worker)
+    // Queued work waiting for a free place gets this one.
+    queueMicrotask(pump)
   }
 
-  function startJob(job: Job): void {
-    let ended = false
-    let lastRssBytes = 0
-    let worker: WorkerHandle | undefined
-    let watchdog: ReturnType<typeof setTimeout> | undefined
+  /** A new worker, or null when the spawner threw (the job then fails as a crash). */
+  const spawn = (): WarmWorker | null => {
+    let handle: WorkerHandle
+    try {
+      handle = options.spawner.start(options.workerEntry, execArgv)
+    } catch {
+      return null
+    }
+    const worker = new WarmWorker(handle, limits, readRss, forget)
+    workers.add(worker)
+    return worker
+  }
 
-    // Polled from the start: pid may be unknown until the process is up (utilityProcess).
-    const poller = setInterval(() => {
-      const pid = worker?.pid
-      if (pid === undefined) return
-      void readRss(pid).then((rssBytes) => {
-        if (ended || rssBytes === null) return
-        lastRssBytes = rssBytes
-        if (rssBytes > maxRssBytes) {
-          fail('memory', `The analysis used more than ${formatMiB(maxRssBytes)} of memory and was stopped.`)
+  const idle = (worker: WarmWorker): void => {
+    if (!worker.alive || worker.busy) return
+    clearTimeout(idleTimers.get(worker))
+    const timer = setTimeout(() => worker.kill(), idleTimeoutMs)
+    // An idle worker never keeps a Node parent (CLI, tests) alive on its own account.
+    timer.unref?.()
+    idleTimers.set(worker, timer)
+  }
+
+  function pump(): void {
+    while (!disposed && queue.length > 0) {
+      let worker = [...workers].find((w) => w.alive && !w.busy)
+      if (!worker) {
+        if (workers.size >= concurrency) return
+        const started = spawn()
+        if (!started) {
+          const job = queue.shift()!
+          const failed = {
+            type: 'failed',
+            reason: 'crashed',
+            message: 'The analysis worker could not be started.'
+          } as const
+          job.listener(failed)
+          job.resolve(failed)
+          continue
+        }
+        worker = started
+      }
+      clearTimeout(idleTimers.get(worker))
+      idleTimers.delete(worker)
+      const job = queue.shift()!
+      running.set(job.jobId, job)
+      job.worker = worker
+      const chosen = worker
+      worker.start({
+        request: job.request,
+        listener: job.listener,
+        ended: (outcome) => {
+          running.delete(job.jobId)
+          job.resolve(outcome)
+          idle(chosen)
+          pump()
         }
       })
-    }, RSS_POLL_MS)
-
-    const end = (outcome: AnalysisOutcome, emit: boolean): void => {
-      if (ended) return
-      ended = true
-      clearTimeout(watchdog)
-      clearInterval(poller)
-      worker?.kill()
-      running.delete(job.jobId)
-      if (emit && outcome.type !== 'cancelled') job.listener(outcome)
-      job.resolve(outcome)
-      pump()
     }
-    const fail = (reason: AnalysisFailure, message: string): void =>
-      end({ type: 'failed', reason, message }, true)
-    const armWatchdog = (): void => {
-      clearTimeout(watchdog)
-      watchdog = setTimeout(
-        () =>
-          fail(
-            'timeout',
-            `The analysis made no progress for ${formatSeconds(stepTimeoutMs)} and was stopped.`
-          ),
-        stepTimeoutMs
-      )
-    }
-    job.stop = (outcome) => end(outcome, false)
-
-    try {
-      worker = options.spawner.start(options.workerEntry, execArgv)
-    } catch {
-      fail('crashed', 'The analysis worker could not be started.')
-      return
-    }
-    armWatchdog()
-    worker.on('message', (message) => {
-      if (ended || !isWorkerMessage(message)) return
-      armWatchdog()
-      if (isTick(message)) return
-      if (message.type === 'done' || message.type === 'failed') end(message, true)
-      else job.listener(message)
-    })
-    worker.on('exit', (code) => {
-      if (ended) return
-      // V8 aborts with SIGABRT / exit 134 when it reaches --max-old-space-size.
-      const nearCap = lastRssBytes > maxHeapMb * 1024 * 1024 * 0.8
-      if (code === 134 || nearCap) {
-        fail(
-          'memory',
-          `The analysis ran out of memory (over ${formatMiB(maxHeapMb * 1024 * 1024)}) and was stopped.`
-        )
-      } else {
-        fail('crashed', 'The analysis worker stopped unexpectedly.')
-      }
-    })
-    worker.send(job.request)
   }
 
   return {
@@ -257,12 +257,19 @@ export function createAnalysisHost(options: AnalysisHostOptions): AnalysisHost {
         queue.splice(queued, 1)[0]!.resolve({ type: 'cancelled' })
         return
       }
-      running.get(jobId)?.stop?.({ type: 'cancelled' })
+      running.get(jobId)?.worker?.cancel()
+    },
+    warm(count = concurrency) {
+      while (!disposed && workers.size < Math.min(count, concurrency)) {
+        const worker = spawn()
+        if (!worker) return
+        idle(worker)
+      }
     },
     dispose() {
       disposed = true
       for (const job of queue.splice(0)) job.resolve({ type: 'cancelled' })
-      for (const job of [...running.values()]) job.stop?.({ type: 'cancelled' })
+      for (const worker of [...workers]) worker.kill()
     }
   }
 }

@@ -80,4 +80,32 @@ describe('analysis worker process', () => {
     })
     expect(types).toEqual(['opened', 'meta', 'page', 'done'])
   })
+
+  it('stays warm: one process analyses document after document', async () => {
+    const doc = await PDFDocument.create()
+    doc.addPage([595, 842]).drawRectangle({ x: 72, y: 700, width: 300, height: 14, color: rgb(0, 0, 0) })
+    const bytes = await doc.save()
+    const types = await new Promise<string[]>((resolve, reject) => {
+      const seen: string[] = []
+      const child = fork(cliWorkerEntry, [], {
+        serialization: 'advanced',
+        stdio: ['ignore', 'ignore', 'ignore', 'ipc']
+      })
+      const analyse = (fileName: string): void =>
+        void child.send({ type: 'analyse', bytes, fileName, options: { revealLeaks: false } })
+      child.on('message', (message: { type: string }) => {
+        seen.push(message.type)
+        const ended = seen.filter((type) => type === 'done' || type === 'failed').length
+        // The second document goes only after the first ended, as the pool sends them.
+        if (ended === 1 && (message.type === 'done' || message.type === 'failed')) analyse('second.pdf')
+        if (ended === 2) {
+          child.kill('SIGKILL')
+          resolve(seen)
+        }
+      })
+      child.once('exit', (code) => reject(new Error(`worker exited with ${code}: ${seen.join(', ')}`)))
+      analyse('first.pdf')
+    })
+    expect(types).toEqual(['opened', 'meta', 'page', 'done', 'opened', 'meta', 'page', 'done'])
+  })
 })
