@@ -1,34 +1,46 @@
 /**
- * Search across the release (Ctrl+F or /): the reviewer's notes, the labels printed on boxes and the
- * text of every page. Notes answer at once; page text is read document by document (pdf.js, cached
- * per window) with progress shown, and hits appear as each document is read. Arrow keys move through
- * the results, Enter opens the viewer at the hit: the words marked on the page, or the box selected.
+ * Search across the release (Ctrl+F or /): the reviewer's notes, the labels printed on boxes, the
+ * text of every page and the words OCR read on scanned pages (stored at analysis). Notes and scanned
+ * words answer at once; page text is read document by document (pdf.js, cached per window) with
+ * progress shown, and hits appear as each document is read. Arrow keys move through the results,
+ * Enter opens the viewer at the hit: the words marked on the page, or the box selected.
  */
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
 import { withheld } from '../../db/db'
-import type { DocumentRow, RedactionRow } from '../../db/rows'
+import type { DocumentRow, PageRow, PageWordsRow, RedactionRow } from '../../db/rows'
 import type { ViewerTarget } from './navigation'
+import { ocrSearchPages } from './ocrPages'
 import { documentText, type DocumentText } from './pageText'
 import { searchRelease, type SearchHit } from './searchRelease'
 import './search.css'
 
-const KIND_WORDS: Record<SearchHit['kind'], string> = { page: 'Page text', note: 'Your note', label: 'Label' }
+const KIND_WORDS: Record<SearchHit['kind'], string> = {
+  page: 'Page text',
+  scan: 'Scanned text',
+  note: 'Your note',
+  label: 'Label'
+}
 
 interface ReleaseRows {
   readonly documents: DocumentRow[]
   readonly redactions: RedactionRow[]
+  readonly pageWords: PageWordsRow[]
+  /** The pages that have OCR words, for their size. */
+  readonly scannedPages: PageRow[]
 }
 
 async function readRows(releaseId: string): Promise<ReleaseRows> {
   const documents = (await withheld.documents.where('releaseId').equals(releaseId).toArray()).sort(
     (a, b) => a.importedAt - b.importedAt
   )
-  const redactions = await withheld.redactions
-    .where('documentId')
-    .anyOf(documents.map((d) => d.id))
-    .toArray()
-  return { documents, redactions }
+  const ids = documents.map((d) => d.id)
+  const redactions = await withheld.redactions.where('documentId').anyOf(ids).toArray()
+  const pageWords = await withheld.pageWords.where('documentId').anyOf(ids).toArray()
+  const scannedPages = (
+    await withheld.pages.bulkGet(pageWords.map((row) => [row.documentId, row.pageIndex] as [string, number]))
+  ).filter((page): page is PageRow => page !== undefined)
+  return { documents, redactions, pageWords, scannedPages }
 }
 
 export function SearchDialog(props: {
@@ -79,19 +91,30 @@ export function SearchDialog(props: {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [readableKey])
 
+  // Rebuilt when words or boxes change (a box drawn hides the words under it), not per keystroke.
+  const ocrPages = useMemo(
+    () => ocrSearchPages(rows?.pageWords ?? [], rows?.scannedPages ?? [], rows?.redactions ?? []),
+    [rows]
+  )
   const result = useMemo(
-    () => searchRelease(deferred, rows?.documents ?? [], rows?.redactions ?? [], texts),
-    [deferred, rows, texts]
+    () => searchRelease(deferred, rows?.documents ?? [], rows?.redactions ?? [], texts, ocrPages),
+    [deferred, rows, texts, ocrPages]
   )
   const hits = result.hits
   const activeIndex = Math.min(active, Math.max(0, hits.length - 1))
 
   const open = (hit: SearchHit): void => {
     props.onClose()
+    const at = { documentId: hit.documentId, pageIndex: hit.pageIndex }
     props.onOpenAt(
       hit.kind === 'page'
-        ? { documentId: hit.documentId, pageIndex: hit.pageIndex, text: deferred, occurrence: hit.occurrence }
-        : { documentId: hit.documentId, pageIndex: hit.pageIndex, redactionId: hit.redactionId }
+        ? { ...at, text: deferred, occurrence: hit.occurrence }
+        : hit.kind === 'scan'
+          ? {
+              ...at,
+              marks: { rectsPt: hit.rectsPt, pageWidthPt: hit.pageWidthPt, pageHeightPt: hit.pageHeightPt }
+            }
+          : { ...at, redactionId: hit.redactionId }
     )
   }
 

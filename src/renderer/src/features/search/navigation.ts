@@ -9,7 +9,7 @@ import { withheld } from '../../db/db'
 import { revealRedaction } from '../review/reveal'
 import { selectedRedactionId, selectRedaction } from '../review/selection'
 import { saveViewState } from '../viewer/queries'
-import { clearSearchHighlight, showHit } from './highlight'
+import { clearSearchHighlight, showHit, showPageMarks, type PageMarks } from './highlight'
 
 export interface ViewerTarget {
   readonly documentId: string
@@ -21,6 +21,8 @@ export interface ViewerTarget {
   readonly text?: string
   /** Which match of `text` on the page, 0-based (a page can hold several). */
   readonly occurrence?: number
+  /** Mark these boxes on the page (a search hit in a scanned page's OCR words). */
+  readonly marks?: PageMarks
 }
 
 /** ~10 s at 60 Hz: a big document on a slow machine takes a few seconds to open and lay out. */
@@ -67,6 +69,15 @@ async function arrive(target: ViewerTarget): Promise<void> {
       )
     )
     if (layer) showHit(layer, text, target.occurrence ?? 0)
+  }
+  if (target.marks) {
+    // A scan has no text layer to mark: the words' boxes are drawn on the page itself.
+    const page = await waitFor(() =>
+      document.querySelector<HTMLElement>(
+        `${viewerSelector(target.documentId)} .viewer-page[data-page-index="${target.pageIndex}"]`
+      )
+    )
+    if (page) showPageMarks(page, target.marks)
   }
 }
 

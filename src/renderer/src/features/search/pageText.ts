@@ -1,6 +1,6 @@
 /**
- * The text of a document's pages, read with pdf.js in the renderer (the database keeps no page text:
- * the analysis stores boxes, not words). Each document gets a short-lived pdf.js session of its own,
+ * The text of a document's pages, read with pdf.js in the renderer (the database keeps only the OCR
+ * words of scanned pages, pageWords: ocrPages.ts searches those). Each document gets a short-lived pdf.js session of its own,
  * watchdog-guarded like the viewer's, closed as soon as its pages are read. Results are kept in
  * memory per document and content hash for the life of the window: a 300-page release reads in a few
  * seconds once and then searches in milliseconds; bytes never change once imported, so the cache

@@ -1,9 +1,13 @@
 /**
  * One search over a release: the reviewer's notes and the labels printed on boxes (from IndexedDB),
- * then the pages' text (read by pageText.ts). Plain data in, hits out, so the dialog only renders.
+ * then the pages' text (read by pageText.ts) and the words OCR read on scanned pages (ocrPages.ts).
+ * Plain data in, hits out, so the dialog only renders.
  */
+import { matchRects } from '@core/review/ocrText'
 import { findMatches, queryPattern, snippetAround, type Snippet } from '@core/review/textSearch'
+import type { PageRect } from '@core/types'
 import type { DocumentRow, RedactionRow } from '../../db/rows'
+import type { OcrSearchPages } from './ocrPages'
 import type { DocumentText } from './pageText'
 
 /** Hits kept per page: a word on every line of a page is one place to look, not twenty. */
@@ -31,6 +35,19 @@ export type SearchHit =
       readonly occurrence: number
       readonly snippet: Snippet
     }
+  | {
+      /** Words OCR read on a scanned page: marked on the page from their boxes. */
+      readonly kind: 'scan'
+      readonly key: string
+      readonly documentId: string
+      readonly documentName: string
+      readonly pageIndex: number
+      readonly snippet: Snippet
+      /** The matched words' boxes, one per line: points on the displayed page, origin top-left. */
+      readonly rectsPt: readonly PageRect[]
+      readonly pageWidthPt: number
+      readonly pageHeightPt: number
+    }
 
 export interface SearchResult {
   readonly hits: readonly SearchHit[]
@@ -45,7 +62,8 @@ export function searchRelease(
     RedactionRow,
     'id' | 'documentId' | 'pageIndex' | 'pageRect' | 'note' | 'label'
   >[],
-  texts: ReadonlyMap<string, DocumentText>
+  texts: ReadonlyMap<string, DocumentText>,
+  ocrPages: OcrSearchPages = new Map()
 ): SearchResult {
   const pattern = queryPattern(query)
   if (!pattern) return { hits: [], truncated: false }
@@ -80,8 +98,26 @@ export function searchRelease(
   }
   for (const d of documents) {
     const pages = texts.get(d.id)?.pages ?? []
-    for (let pageIndex = 0; pageIndex < pages.length; pageIndex++) {
-      const text = pages[pageIndex]!
+    const scanned = ocrPages.get(d.id)
+    const pageCount = Math.max(pages.length, ...(scanned ? [...scanned.keys()].map((i) => i + 1) : []))
+    for (let pageIndex = 0; pageIndex < pageCount; pageIndex++) {
+      const text = pages[pageIndex] ?? ''
+      const ocr = scanned?.get(pageIndex)
+      if (ocr) {
+        findMatches(ocr.text.text, pattern, HITS_PER_PAGE).forEach((hit, n) =>
+          hits.push({
+            kind: 'scan',
+            key: `scan:${d.id}:${pageIndex}:${n}`,
+            documentId: d.id,
+            documentName: d.name,
+            pageIndex,
+            snippet: snippetAround(ocr.text.text, hit),
+            rectsPt: matchRects(ocr.text, hit),
+            pageWidthPt: ocr.widthPt,
+            pageHeightPt: ocr.heightPt
+          })
+        )
+      }
       findMatches(text, pattern, HITS_PER_PAGE).forEach((hit, n) =>
         hits.push({
           kind: 'page',
