@@ -7,6 +7,7 @@ import { summarise } from '@core/scan/scanDocument'
 import {
   ENGINE_VERSION,
   SCAN_SCHEMA,
+  type DocumentAudit,
   type DocumentMeta,
   type Regime,
   type ScanPage,
@@ -35,7 +36,7 @@ export class ScanAssembler {
     else if (event.type === 'page') this.pages.push(event.page)
   }
 
-  finish(regime: Regime): ScanResult {
+  finish(regime: Regime, audit?: DocumentAudit): ScanResult {
     const pages = [...this.pages].sort((a, b) => a.index - b.index)
     return {
       schema: SCAN_SCHEMA,
@@ -46,7 +47,8 @@ export class ScanAssembler {
       producer: this.meta?.producer ?? null,
       regime,
       pages,
-      summary: summarise(pages)
+      summary: summarise(pages),
+      ...(audit ? { audit } : {})
     }
   }
 }

@@ -151,7 +151,7 @@ export async function runScan(
       complain(name, outcome.type === 'failed' ? outcome.message : 'The analysis was cancelled.')
       return null
     }
-    const result = withMinConfidence(assembler.finish(outcome.regime), command.minConfidence)
+    const result = withMinConfidence(assembler.finish(outcome.regime, outcome.audit), command.minConfidence)
     if (command.outDir === null) {
       results[index] = result
       return result

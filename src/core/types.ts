@@ -21,11 +21,7 @@ export type RedactionKind = 'black' | 'white' | 'grey' | 'colour' | 'page' | 'an
 export type RedactionSource = 'vector' | 'raster' | 'annotation' | 'page'
 
 export type LeakKind =
-  | 'text-under-box'
-  | 'text-same-colour'
-  | 'image-under-box'
-  | 'unapplied-annotation'
-  | AuditLeakKind
+  'text-under-box' | 'text-same-colour' | 'image-under-box' | 'unapplied-annotation' | AuditLeakKind
 
 /** What the deep leak audit (src/core/audit) finds outside the boxes: where else a release gives itself away. */
 export type AuditLeakKind =
@@ -154,7 +150,10 @@ export interface AuditFinding {
 }
 
 export interface DocumentAudit {
-  /** `incomplete` when any part could not be read, unless leaks were found anyway; never clean by default. */
+  /**
+   * `incomplete` when any part could not be read (what was found is still listed and counted), else
+   * `leaks` when anything was found, else `clean`: never clean by default.
+   */
   readonly verdict: 'clean' | 'leaks' | 'incomplete'
   /** The parts the audit read (revisions, metadata, annotations…). */
   readonly checked: readonly string[]

@@ -15,6 +15,7 @@ import type { AnalysisEvent, AnalysisRequest } from '@shared/analysis'
 import { readDocumentMeta } from '@core/scan/readDocumentMeta'
 import { scanDocument } from '@core/scan/scanDocument'
 import { describePdfError, openPdf } from './pdfjs'
+import { nodeInflate } from './inflate'
 import { rasteriser } from './rasterPage'
 import { lazyTesseractOcr, scanOcr, type TesseractOcr } from './tesseractOcr'
 import type { WorkerMessage } from './workerProtocol'
@@ -109,10 +110,11 @@ async function analyse(request: AnalysisRequest, send: (message: WorkerMessage) 
         revealLeaks: request.options.revealLeaks,
         onPage: (page) => send({ type: 'page', page }),
         rasterise: rasteriser(request.options.rasterDpi),
-        ...(engine ? { ocr: { ...scanOcr(engine), pageText: request.options.pageText === true } } : {})
+        ...(engine ? { ocr: { ...scanOcr(engine), pageText: request.options.pageText === true } } : {}),
+        audit: { inflate: nodeInflate }
       }
     )
-    send({ type: 'done', regime: result.regime })
+    send({ type: 'done', regime: result.regime, ...(result.audit ? { audit: result.audit } : {}) })
   } catch (err) {
     const { reason, message } = describePdfError(err)
     send({ type: 'failed', reason, message })

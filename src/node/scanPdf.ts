@@ -7,6 +7,7 @@ import type { ScanResult } from '@core/types'
 import { readDocumentMeta } from '@core/scan/readDocumentMeta'
 import { scanDocument } from '@core/scan/scanDocument'
 import { openPdf } from './pdfjs'
+import { nodeInflate } from './inflate'
 import { rasteriser } from './rasterPage'
 import { lazyTesseractOcr, scanOcr } from './tesseractOcr'
 
@@ -44,7 +45,8 @@ export async function scanPdfBytes(
       {
         revealLeaks: options.revealLeaks,
         rasterise: rasteriser(options.rasterDpi),
-        ...(engine ? { ocr: { ...scanOcr(engine), pageText: options.pageText === true } } : {})
+        ...(engine ? { ocr: { ...scanOcr(engine), pageText: options.pageText === true } } : {}),
+        audit: { inflate: nodeInflate }
       }
     )
   } finally {

@@ -3,7 +3,7 @@
  * the app, a Node child process in the CLI and tests) so that a PDF which hangs pdf.js or exhausts
  * memory ends its own process, never the app or a batch (security.md P7, P9).
  */
-import type { DocumentMeta, ScanPage, Regime } from '@core/types'
+import type { DocumentAudit, DocumentMeta, ScanPage, Regime } from '@core/types'
 
 export type { DocumentMeta, PageMeta } from '@core/types'
 
@@ -46,7 +46,12 @@ export type AnalysisFailure =
 export type AnalysisEvent =
   | { readonly type: 'meta'; readonly meta: DocumentMeta }
   | { readonly type: 'page'; readonly page: ScanPage }
-  | { readonly type: 'done'; readonly regime: Regime }
+  | {
+      readonly type: 'done'
+      readonly regime: Regime
+      /** The deep leak audit (issue 13); absent after a metadata-only look. */
+      readonly audit?: DocumentAudit
+    }
   | {
       readonly type: 'failed'
       readonly reason: AnalysisFailure

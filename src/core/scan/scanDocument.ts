@@ -22,6 +22,7 @@ import type { PageContent } from '../pdf/pageContent'
 import { area, intersectionArea, roundRect } from '../detect/geometry'
 import type { OcrEngine } from '../ocr/ocrEngine'
 import { readScannedPage, withoutUnconfirmed } from '../ocr/readScannedPage'
+import { auditDocument, type Inflate } from '../audit/auditDocument'
 import { readPageWords, withVisibleOcrWords } from '../ocr/pageWords'
 
 export interface ScanInput {
@@ -46,6 +47,12 @@ export interface ScanOptions {
    * the raster pass rendered. Without it raster boxes carry no grounds.
    */
   readonly ocr?: ScanOcr
+  /**
+   * Runs the deep leak audit (src/core/audit: revisions, metadata, annotations, attachments…) after
+   * the pages, with the runtime's zlib inflater (Node: src/node/inflate.ts). Without it the result
+   * carries no `audit`.
+   */
+  readonly audit?: { readonly inflate: Inflate }
 }
 
 export interface ScanOcr {
@@ -325,6 +332,14 @@ export async function scanDocument(
     options.onPage?.(result)
   }
   const summary = summarise(pages)
+  const audit = options.audit
+    ? auditDocument({
+        bytes: await pdf.getData(),
+        pages,
+        revealLeaks: options.revealLeaks,
+        inflate: options.audit.inflate
+      })
+    : undefined
   return {
     schema: SCAN_SCHEMA,
     engine: ENGINE_VERSION,
@@ -334,6 +349,7 @@ export async function scanDocument(
     producer: input.producer ?? null,
     regime: inferRegime(pages.flatMap((p) => p.redactions.flatMap((r) => r.grounds))),
     pages,
-    summary
+    summary,
+    ...(audit ? { audit } : {})
   }
 }

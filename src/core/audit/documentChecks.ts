@@ -1,0 +1,256 @@
+/**
+ * The audit's document-wide checks: Info and XMP metadata, bookmarks, named destinations, page
+ * labels and the structure tree's /Alt, /ActualText and /E. Each is judged against what the pages
+ * show (TextIndex): a bookmark that repeats a visible heading is fine, one naming what no page shows
+ * or repeating text under a box is a table-of-contents leak. Attachments are listed here and
+ * audited by auditDocument (recursively for PDFs).
+ */
+import { inside } from './pdfDocument'
+import type { PdfDocumentView } from './pdfDocument'
+import type { PageAudit } from './pageChecks'
+import type { Findings, TextIndex } from './findings'
+import { isStream } from './pdfFile'
+import {
+  isArray,
+  isDict,
+  isName,
+  isRef,
+  isString,
+  latin1,
+  numberOf,
+  textOf,
+  type PdfDict,
+  type PdfValue
+} from './pdfSyntax'
+import type { AuditLeakKind } from '../types'
+
+/** Info keys that name tools and dates, not content. */
+const TOOL_KEYS = new Set(['Creator', 'Producer', 'CreationDate', 'ModDate', 'Trapped'])
+/** XMP properties that name tools, dates, identifiers or formats. */
+const XMP_TOOL =
+  /^(xmlns:.*|xmp:(CreatorTool|CreateDate|ModifyDate|MetadataDate)|pdf:(Producer|PDFVersion|Trapped)|xmpMM:.*|dc:format|pdfaid:.*|pdfuaid:.*|stEvt:.*|stRef:.*|rdf:.*|x:.*|xml:.*|photoshop:(ColorMode|ICCProfile)|tiff:.*|exif:.*)$/
+/** Machine-made destination names (Word, LaTeX, Acrobat), which name nothing. */
+const GENERIC_DESTINATION =
+  /^(_?(toc|ref|hlk|goback|bookmark)\d*|page[.\d_]*|(sub)*section\*?[.\d_]*|chapter[.\d_]*|figure[.\d_]*|table[.\d_]*|equation[.\d_]*|cite\..*|doc-start|item[.\d_]*|appendix[.\d_]*|footnote[.\d_]*|hfootnote[.\d_]*|lstlisting[.\d_]*|[a-z]?[\d.\-_]+|g\d+)$/i
+const MAX_NODES = 50_000
+
+function judge(
+  findings: Findings,
+  index: TextIndex,
+  kind: AuditLeakKind,
+  where: string,
+  pageIndex: number | null,
+  text: string
+): void {
+  if (index.unseen(text).reveals) findings.text(kind, where, pageIndex, text)
+}
+
+export function auditMetadata(view: PdfDocumentView, index: TextIndex, findings: Findings): void {
+  const info = view.dict(view.revision.trailer.entries.get('Info'))
+  for (const [key, value] of info?.entries ?? []) {
+    if (TOOL_KEYS.has(key)) continue
+    const text = textOf(view.resolve(value) as PdfValue)
+    if (text) judge(findings, index, 'metadata', `document information (${key.slice(0, 40)})`, null, text)
+  }
+  const xmp = view.resolve(view.catalog?.entries.get('Metadata'))
+  if (!isStream(xmp)) return
+  const bytes = view.file.decode(xmp, 'XMP metadata', view.revision)
+  if (!bytes) return
+  const xml = new TextDecoder('utf-8').decode(bytes)
+  const values: [string, string][] = []
+  for (const m of xml.matchAll(/<([\w.-]+:[\w.-]+)(?:\s[^>]*)?>([^<]+)<\/\1>/g)) values.push([m[1]!, m[2]!])
+  // rdf:li items belong to the property around them.
+  for (const m of xml.matchAll(
+    /<([\w.-]+:[\w.-]+)(?:\s[^>]*)?>\s*<rdf:(?:Alt|Seq|Bag)>([\s\S]*?)<\/rdf:(?:Alt|Seq|Bag)>/g
+  ))
+    for (const li of m[2]!.matchAll(/<rdf:li[^>]*>([^<]*)<\/rdf:li>/g)) values.push([m[1]!, li[1]!])
+  for (const m of xml.matchAll(/\s([\w.-]+:[\w.-]+)="([^"]*)"/g)) values.push([m[1]!, m[2]!])
+  for (const [property, raw] of values) {
+    if (XMP_TOOL.test(property) || property === 'rdf:li') continue
+    const text = raw
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&')
+    judge(findings, index, 'metadata', `XMP metadata (${property.slice(0, 40)})`, null, text)
+  }
+}
+
+export function auditOutlines(view: PdfDocumentView, index: TextIndex, findings: Findings): void {
+  const outlines = view.dict(view.catalog?.entries.get('Outlines'))
+  const seen = new Set<number>()
+  let count = 0
+  const walk = (ref: PdfValue | undefined, depth: number): void => {
+    let current = ref
+    while (isRef(current) && !seen.has(current.num) && count < MAX_NODES && depth < 64) {
+      seen.add(current.num)
+      const item = view.dict(current)
+      if (!item) return
+      count++
+      const title = textOf(view.resolve(item.entries.get('Title')) as PdfValue)
+      if (title) judge(findings, index, 'outline', `bookmark ${count}`, null, title)
+      walk(item.entries.get('First'), depth + 1)
+      current = item.entries.get('Next')
+    }
+  }
+  if (outlines) walk(outlines.entries.get('First'), 0)
+}
+
+/** Keys of a name tree (Kids and Names arrays), bounded. */
+function nameTreeEntries(view: PdfDocumentView, root: PdfValue | undefined): [string, PdfValue][] {
+  const out: [string, PdfValue][] = []
+  const seen = new Set<PdfDict>()
+  const walk = (ref: PdfValue | undefined, depth: number): void => {
+    const node = view.dict(ref)
+    if (!node || seen.has(node) || depth > 32 || out.length > MAX_NODES) return
+    seen.add(node)
+    const names = view.resolve(node.entries.get('Names'))
+    if (isArray(names as PdfValue)) {
+      const list = names as PdfValue[]
+      for (let i = 0; i + 1 < list.length; i += 2) {
+        const key = list[i]
+        if (isString(key)) out.push([textOf(key) ?? '', list[i + 1]!])
+      }
+    }
+    const kids = view.resolve(node.entries.get('Kids'))
+    if (isArray(kids as PdfValue)) for (const kid of kids as PdfValue[]) walk(kid, depth + 1)
+  }
+  walk(root, 0)
+  return out
+}
+
+export function auditDestinations(view: PdfDocumentView, index: TextIndex, findings: Findings): void {
+  const names: string[] = []
+  const old = view.dict(view.catalog?.entries.get('Dests'))
+  for (const key of old?.entries.keys() ?? []) names.push(key)
+  const tree = view.dict(view.catalog?.entries.get('Names'))
+  for (const [key] of nameTreeEntries(view, tree?.entries.get('Dests'))) names.push(key)
+  names.forEach((name, i) => {
+    if (GENERIC_DESTINATION.test(name.trim())) return
+    // "Hemi_Parata_interview", "PayrollReview": words apart.
+    const words = name.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_\-.#]+/g, ' ')
+    judge(findings, index, 'named-destination', `named destination ${i + 1}`, null, words)
+  })
+  const labels = view.dict(view.catalog?.entries.get('PageLabels'))
+  const nums = view.resolve(labels?.entries.get('Nums'))
+  if (isArray(nums as PdfValue)) {
+    const list = nums as PdfValue[]
+    for (let i = 0; i + 1 < list.length && i < 2 * MAX_NODES; i += 2) {
+      const prefix = textOf(view.resolve(view.dict(list[i + 1])?.entries.get('P')) as PdfValue)
+      const start = numberOf(list[i])
+      if (prefix)
+        judge(findings, index, 'page-label', `page label from page ${(start ?? 0) + 1}`, start, prefix)
+    }
+  }
+}
+
+/**
+ * /Alt, /ActualText and /E of structure elements whose content is gone from the page (the text was
+ * removed, the tag kept) or lies under a box; and marked-content /ActualText in the page streams that
+ * no visible text repeats.
+ */
+export function auditStructure(
+  view: PdfDocumentView,
+  pages: readonly PageAudit[],
+  index: TextIndex,
+  findings: Findings
+): void {
+  const pageOf = new Map(pages.map((p, i) => [p.page.objectNumber, i]))
+  const root = view.dict(view.catalog?.entries.get('StructTreeRoot'))
+  let count = 0
+  const seen = new Set<PdfDict>()
+  const walk = (ref: PdfValue | undefined, pageNum: number | null, depth: number): void => {
+    const node = view.dict(ref)
+    if (!node || seen.has(node) || depth > 64 || ++count > MAX_NODES) return
+    seen.add(node)
+    const pg = node.entries.get('Pg')
+    const pageNumber = isRef(pg) ? pg.num : pageNum
+    const kids = view.resolve(node.entries.get('K'))
+    const kidList = isArray(kids as PdfValue)
+      ? (kids as PdfValue[])
+      : kids === undefined
+        ? []
+        : [node.entries.get('K')!]
+    const mcids: { page: number | null; id: number }[] = []
+    for (const kid of kidList) {
+      const k = view.resolve(kid)
+      if (typeof k === 'number') mcids.push({ page: pageNumber, id: k })
+      else if (isDict(k as PdfValue) && isName((k as PdfDict).entries.get('Type'), 'MCR')) {
+        const d = k as PdfDict
+        const kpg = d.entries.get('Pg')
+        mcids.push({ page: isRef(kpg) ? kpg.num : pageNumber, id: numberOf(d.entries.get('MCID')) ?? -1 })
+      } else if (isDict(k as PdfValue) && !isName((k as PdfDict).entries.get('Type'), 'OBJR'))
+        walk(kid, pageNumber, depth + 1)
+    }
+    for (const key of ['ActualText', 'Alt', 'E'] as const) {
+      const text = textOf(view.resolve(node.entries.get(key)) as PdfValue)
+      if (!text || text.trim() === '') continue
+      let gone = mcids.length > 0
+      let underBox = false
+      let at: number | null = null
+      for (const { page, id } of mcids) {
+        const pageIndex = page !== null ? pageOf.get(page) : undefined
+        const audit = pageIndex !== undefined ? pages[pageIndex] : undefined
+        if (!audit?.content) {
+          gone = false // page unread: no claim
+          continue
+        }
+        at = pageIndex!
+        const origin = audit.content.mcids.get(id)
+        if (origin) {
+          gone = false
+          if (audit.boxes.some((b) => inside(origin[0], origin[1], b, 1))) underBox = true
+        }
+      }
+      if (gone || underBox || index.repeatsHidden(text))
+        findings.text(
+          'structure-text',
+          `${at !== null ? `page ${at + 1}, ` : ''}structure element ${count} (/${key})`,
+          at,
+          text
+        )
+    }
+  }
+  if (root) walk(root.entries.get('K'), null, 0)
+  pages.forEach((p, i) => {
+    for (const m of p.content?.marked ?? [])
+      if (m.hiddenLayer || (!index.isVisible(m.text) && index.unseen(m.text).reveals))
+        findings.text('structure-text', `page ${i + 1}, marked content (/${m.key})`, i, m.text)
+  })
+}
+
+export interface AttachedFile {
+  readonly where: string
+  /** The file name the PDF gives (never printed unless leaks are revealed). */
+  readonly name: string
+  readonly bytes: Uint8Array | null
+  readonly why: string | null
+}
+
+/** Embedded files of the name tree and of file-attachment annotations. */
+export function attachedFiles(view: PdfDocumentView, fromAnnotations: readonly PdfDict[]): AttachedFile[] {
+  const tree = view.dict(view.catalog?.entries.get('Names'))
+  const specs = nameTreeEntries(view, tree?.entries.get('EmbeddedFiles')).map(([, v]) => view.dict(v))
+  const out: AttachedFile[] = []
+  const seen = new Set<PdfDict>()
+  for (const spec of [...specs, ...fromAnnotations]) {
+    if (!spec || seen.has(spec)) continue
+    seen.add(spec)
+    const name =
+      textOf(view.resolve(spec.entries.get('UF')) as PdfValue) ??
+      textOf(view.resolve(spec.entries.get('F')) as PdfValue) ??
+      ''
+    const ef = view.dict(spec.entries.get('EF'))
+    const stream = view.resolve(ef?.entries.get('UF') ?? ef?.entries.get('F'))
+    const where = `attachment ${out.length + 1}`
+    if (!isStream(stream)) {
+      out.push({ where, name, bytes: null, why: 'its file data is missing' })
+      continue
+    }
+    const bytes = view.file.decode(stream, where, view.revision)
+    out.push({ where, name, bytes, why: bytes ? null : 'its file data could not be decoded' })
+  }
+  return out
+}
+
+export const looksLikePdf = (bytes: Uint8Array): boolean => latin1(bytes.subarray(0, 1024)).includes('%PDF-')
