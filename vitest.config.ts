@@ -49,6 +49,9 @@ export default defineConfig({
           globalSetup: ['tests/e2e/harness/globalSetup.ts'],
           testTimeout: 180_000,
           hookTimeout: 180_000,
+          // expect.poll waits for a state, however busy the machine: its 1 s default is shorter than a
+          // click's effect can take to reach IndexedDB and the DOM on a loaded 2-core machine.
+          expect: { poll: { timeout: 30_000 } },
           // One Chromium at a time: the machine has two cores.
           fileParallelism: false
         }

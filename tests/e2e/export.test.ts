@@ -7,7 +7,7 @@
  * warning is confirmed.
  */
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { JSDOM } from 'jsdom'
@@ -17,6 +17,7 @@ import { machinePatterns, parseCsv } from '../integration/reportSupport'
 import { launchApp, type App } from './harness/harness'
 import { SCREENSHOT_DIR } from './harness/paths'
 import { fixtureDir, leakyPdf, type FixtureDir } from './harness/libraryFixtures'
+import { holdBlobReads } from './harness/holdBlobReads'
 import { reviewPdf } from './review.fixtures'
 import { openDocument } from './viewer.helpers'
 
@@ -236,7 +237,8 @@ describe('leaked text and cancelling', () => {
 
   it('shows progress while drawing page pictures of a long release, and Cancel stops it', async () => {
     const { page } = app
-    await app.importViaDialog([files.write('annex.pdf', await longPdf(120))])
+    const annex = files.write('annex.pdf', await longPdf(120))
+    await app.importViaDialog([annex])
     await page.getByTestId('export-button').click()
     await page.getByLabel(/The whole release/).check()
     // The dialog remembers the last formats (JSON only, from the test before): pictures need HTML.
@@ -244,15 +246,24 @@ describe('leaked text and cancelling', () => {
     expect(await page.getByTestId('export-format-json').isChecked()).toBe(true)
     await page.getByTestId('export-thumbnails').check()
     const before = readdirSync(out).sort()
-    await page.getByTestId('export-start').click()
-    const progress = page.getByTestId('export-progress')
-    await page.locator('[data-testid="export-progress"][data-phase="pictures"]').waitFor({ timeout: 60_000 })
-    await expect
-      .poll(async () => Number(/: (\d+) of/.exec((await progress.textContent()) ?? '')?.[1] ?? 0))
-      .toBeGreaterThan(0)
-    expect(await progress.textContent()).toMatch(/Drawing page pictures: \d+ of 12[0-9]/)
-    await app.screenshot('export-progress')
-    await page.getByTestId('export-cancel').click()
+    // Pictures are drawn oldest import first: the briefing's and memo's pages, then the annex's. The
+    // annex's bytes are held back until the test has seen the progress and pressed Cancel, so a fast
+    // machine cannot finish the export before the test looks, nor a slow one make it wait on a clock.
+    const hold = await holdBlobReads(page, statSync(annex).size)
+    try {
+      await page.getByTestId('export-start').click()
+      await hold.reached()
+      const progress = page.locator('[data-testid="export-progress"][data-phase="pictures"]')
+      await progress.waitFor()
+      await expect
+        .poll(async () => Number(/: (\d+) of/.exec((await progress.textContent()) ?? '')?.[1] ?? 0))
+        .toBeGreaterThan(0)
+      expect(await progress.textContent()).toMatch(/Drawing page pictures: \d+ of 12[0-9]/)
+      await app.screenshot('export-progress')
+      await page.getByTestId('export-cancel').click()
+    } finally {
+      await hold.release()
+    }
     await page.getByTestId('export-start').waitFor()
     expect(readdirSync(out).sort()).toEqual(before)
     await page.getByRole('button', { name: 'Cancel' }).click()
