@@ -12,8 +12,9 @@ export const nodeInflate: Inflate = (data, maxBytes) => {
   for (const inflate of [inflateSync, inflateRawSync]) {
     try {
       return new Uint8Array(inflate(data, options))
-    } catch {
-      // next variant
+    } catch (err) {
+      // Past maxOutputLength: a bomb, or a stream too large to audit.
+      if (err instanceof RangeError) return 'too-large'
     }
   }
   return null

@@ -76,7 +76,7 @@ function auditRaw(input: AuditInput, depth: number): RawAudit {
     auditPageContent(view, page, i, input.pages[i], index, findings)
   )
   const fileSpecs: PdfDict[] = []
-  audits.forEach((audit, i) => fileSpecs.push(...auditPageParts(view, audit, i, findings)))
+  audits.forEach((audit, i) => fileSpecs.push(...auditPageParts(view, audit, i, index, findings)))
   auditFormFields(view, audits, findings)
   auditMetadata(view, index, findings)
   auditOutlines(view, index, findings)

@@ -26,9 +26,76 @@ import type { AuditLeakKind } from '../types'
 
 /** Info keys that name tools and dates, not content. */
 const TOOL_KEYS = new Set(['Creator', 'Producer', 'CreationDate', 'ModDate', 'Trapped'])
-/** XMP properties that name tools, dates, identifiers or formats. */
-const XMP_TOOL =
-  /^(xmlns:.*|xmp:(CreatorTool|CreateDate|ModifyDate|MetadataDate)|pdf:(Producer|PDFVersion|Trapped)|xmpMM:.*|dc:format|pdfaid:.*|pdfuaid:.*|stEvt:.*|stRef:.*|rdf:.*|x:.*|xml:.*|photoshop:(ColorMode|ICCProfile)|tiff:.*|exif:.*)$/
+/**
+ * XMP properties that carry content: Dublin Core's descriptive ones, the PDF schema's, and any
+ * property in a namespace we do not know (custom document properties: Word writes them under pdfx:).
+ * Everything else in the well-known namespaces names tools, dates, identifiers or PDF/A schemas.
+ */
+const XMP_CONTENT = new Set([
+  'dc:title',
+  'dc:description',
+  'dc:subject',
+  'dc:creator',
+  'dc:contributor',
+  'dc:source',
+  'pdf:Keywords',
+  'pdf:Title',
+  'pdf:Author',
+  'pdf:Subject',
+  'photoshop:Headline',
+  'photoshop:AuthorsPosition',
+  'photoshop:CaptionWriter'
+])
+const XMP_KNOWN_PREFIXES = new Set([
+  'dc',
+  'pdf',
+  'photoshop',
+  'xmp',
+  'xap',
+  'xmpMM',
+  'xapMM',
+  'xmpRights',
+  'xapRights',
+  'xmpBJ',
+  'xmpTPg',
+  'xmpDM',
+  'xmpG',
+  'xmpGImg',
+  'xmpidq',
+  'pdfaid',
+  'pdfuaid',
+  'pdfaExtension',
+  'pdfaSchema',
+  'pdfaProperty',
+  'pdfaType',
+  'pdfaField',
+  'pdfx_id',
+  'pdfxid',
+  'stEvt',
+  'stRef',
+  'stDim',
+  'stFnt',
+  'stVer',
+  'stJob',
+  'rdf',
+  'x',
+  'xml',
+  'xmlns',
+  'tiff',
+  'exif',
+  'exifEX',
+  'aux',
+  'crs',
+  'illustrator',
+  'xmpNote',
+  'iX',
+  'Iptc4xmpCore',
+  'plus'
+])
+const isXmpContent = (property: string): boolean => {
+  const prefix = property.split(':')[0]!
+  return XMP_CONTENT.has(property) || !XMP_KNOWN_PREFIXES.has(prefix)
+}
 /** Machine-made destination names (Word, LaTeX, Acrobat), which name nothing. */
 const GENERIC_DESTINATION =
   /^(_?(toc|ref|hlk|goback|bookmark)\d*|page[.\d_]*|(sub)*section\*?[.\d_]*|chapter[.\d_]*|figure[.\d_]*|table[.\d_]*|equation[.\d_]*|cite\..*|doc-start|item[.\d_]*|appendix[.\d_]*|footnote[.\d_]*|hfootnote[.\d_]*|lstlisting[.\d_]*|[a-z]?[\d.\-_]+|g\d+)$/i
@@ -66,7 +133,7 @@ export function auditMetadata(view: PdfDocumentView, index: TextIndex, findings:
     for (const li of m[2]!.matchAll(/<rdf:li[^>]*>([^<]*)<\/rdf:li>/g)) values.push([m[1]!, li[1]!])
   for (const m of xml.matchAll(/\s([\w.-]+:[\w.-]+)="([^"]*)"/g)) values.push([m[1]!, m[2]!])
   for (const [property, raw] of values) {
-    if (XMP_TOOL.test(property) || property === 'rdf:li') continue
+    if (!isXmpContent(property)) continue
     const text = raw
       .replace(/&lt;/g, '<')
       .replace(/&gt;/g, '>')

@@ -61,7 +61,9 @@ export class TextIndex {
    */
   unseen(text: string): { unseen: string[]; reveals: boolean } {
     if (this.repeatsHidden(text)) return { unseen: [], reveals: true }
-    const all = (text.match(WORDS) ?? []).filter((w) => w.length >= 3 && !STOP_WORDS.has(w.toLowerCase()))
+    const all = (text.match(WORDS) ?? []).filter(
+      (w) => w.length >= 3 && !STOP_WORDS.has(w.toLowerCase().replace(/\d+$/, ''))
+    )
     const unseen = all.filter((w) => !this.words.has(w.toLowerCase().replace(/['’]s$/, '')))
     const properNoun = unseen.some((w) => /^\p{Lu}\p{Ll}/u.test(w))
     return { unseen, reveals: unseen.length > 0 && (properNoun || unseen.length * 2 >= all.length) }

@@ -134,6 +134,7 @@ export function auditPageParts(
   view: PdfDocumentView,
   audit: PageAudit,
   pageIndex: number,
+  index: TextIndex,
   findings: Findings
 ): PdfDict[] {
   const { page, boxes } = audit
@@ -175,6 +176,8 @@ export function auditPageParts(
     const shown =
       (flags & 34) === 0 && appearance ? view.readStream(appearance.entries.get('N') as PdfValue) : null
     if (shown && squash(shown.texts.map((t) => t.text).join('')).includes(squash(text))) return
+    // A note that only repeats what the page says gives nothing away.
+    if (index.isVisible(text)) return
     findings.text('annotation', at, pageIndex, text)
   })
   if (page.dict.entries.has('Thumb') && boxes.length > 0) {

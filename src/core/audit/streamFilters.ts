@@ -6,8 +6,11 @@
  */
 import { isArray, isDict, isName, numberOf, type PdfDict, type PdfValue } from './pdfSyntax'
 
-/** Inflates zlib data up to `maxBytes`; a truncated stream yields what was decoded; null if unreadable. */
-export type Inflate = (data: Uint8Array, maxBytes: number) => Uint8Array | null
+/**
+ * Inflates zlib data up to `maxBytes`: a truncated stream yields what was decoded, 'too-large' when the
+ * output would pass `maxBytes`, null when the data is unreadable.
+ */
+export type Inflate = (data: Uint8Array, maxBytes: number) => Uint8Array | 'too-large' | null
 
 export type Decoded = { readonly bytes: Uint8Array } | { readonly problem: string }
 
@@ -29,8 +32,11 @@ export function decodeStream(
     const p = parmList[i]
     const name = f.name
     let out: Uint8Array | null
-    if (name === 'FlateDecode' || name === 'Fl') out = inflate(data, maxBytes)
-    else if (name === 'ASCIIHexDecode' || name === 'AHx') out = asciiHex(data)
+    if (name === 'FlateDecode' || name === 'Fl') {
+      const inflated = inflate(data, maxBytes)
+      if (inflated === 'too-large') return { problem: 'a stream decompresses beyond the size limit' }
+      out = inflated
+    } else if (name === 'ASCIIHexDecode' || name === 'AHx') out = asciiHex(data)
     else if (name === 'ASCII85Decode' || name === 'A85') out = ascii85(data)
     else if (name === 'RunLengthDecode' || name === 'RL') out = runLength(data, maxBytes)
     else if (name === 'LZWDecode' || name === 'LZW') out = lzw(data, maxBytes, isDict(p) ? p : null)
