@@ -18,10 +18,10 @@ import { openPdf } from '@node/pdfjs'
 import { collectInputs } from './collect'
 
 /**
- * 640 px across a picture printed ~88 mm wide (half an A4 page) is ~185 dpi: 11 pt body text is
- * ~14 px high, readable. JPEG at 70 keeps a text page to ~60–120 kB.
+ * 720 px across a picture printed ~106 mm wide (half a landscape A4 sheet) is ~170 dpi: 11 pt body
+ * text on an A4 page is ~13 px high, readable. JPEG at 70 keeps a text page to ~80–150 kB.
  */
-export const PICTURE_WIDTH_PX = 640
+export const PICTURE_WIDTH_PX = 720
 const JPEG_QUALITY = 70
 /**
  * Past ~60 MB of pictures, Chromium's print of the HTML slows to minutes and has been seen to give up

@@ -30,12 +30,12 @@ export const fmtNum = (n: number, digits = 1): string =>
   n.toLocaleString('en-NZ', { minimumFractionDigits: digits, maximumFractionDigits: digits })
 
 /**
- * Page pictures per row: 2 across an A4 page are ~88 mm wide each (half the page, 4 to a printed page),
- * large enough to read 11 pt body text at ~45% of its size and tell which words a box covers.
+ * Page pictures per row: 2 to a landscape sheet, each half of it (~106 mm wide, 150 mm tall for a
+ * portrait A4 page), so 11 pt body text prints at ~6 pt: enough to read which words a box covers.
  */
 export const THUMBS_PER_ROW = 2
-/** Label size: a ref number stays readable at the ~330 px (88 mm) picture width. */
-const THUMB_WIDTH_PX = 330
+/** Label size: a ref number stays readable at the ~400 px (106 mm) picture width. */
+const THUMB_WIDTH_PX = 400
 
 /** The only page pictures embedded: base64 PNG, JPEG or WebP data URLs (the report's CSP allows `data:`). */
 const PAGE_IMAGE_RE = /^data:image\/(?:png|jpeg|webp);base64,[A-Za-z0-9+/]+={0,2}$/
@@ -75,7 +75,7 @@ export function pageThumbnail(
   const what = `${page.refs.length} redaction${page.refs.length === 1 ? '' : 's'}`
   const label = `Page ${page.pageNumber} of ${page.documentName}: ${what}${page.withheldInFull ? ', withheld in full' : ''}`
   return (
-    `<figure class="thumb"><svg viewBox="0 0 ${w} ${h}"${picture ? ' class="pictured"' : ''} role="img" aria-label="${esc(label)}">` +
+    `<figure class="thumb"><svg viewBox="0 0 ${w} ${h}" width="${w}" height="${h}"${picture ? ' class="pictured"' : ''} role="img" aria-label="${esc(label)}">` +
     `<rect class="page" x="0" y="0" width="${w}" height="${h}"/>${picture}${boxes}</svg>` +
     `<figcaption>${breakableName(page.documentName)}, p. ${page.pageNumber}${page.withheldInFull ? ' (in full)' : ''}</figcaption></figure>`
   )
@@ -117,9 +117,13 @@ table.register td.wrap { overflow-wrap: break-word; }
 .thumb-row { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 16px; margin-bottom: 10px; break-inside: avoid;
   padding-right: 4px; /* the last frame's 1 px border otherwise falls past the printed area */ }
 figure.thumb { margin: 0; break-inside: avoid; }
+/* The svg's width and height attributes give it its page's shape, so a capped height keeps the shape. */
 figure.thumb svg { width: 100%; height: auto; display: block; border: 1px solid #888; }
-/* A landscape or tall page would take more than its half of the printed page: cap its height, keep its shape. */
-@media print { figure.thumb svg { width: auto; max-width: 100%; height: auto; max-height: 118mm; margin: 0 auto; } }
+/*
+ * Printed, the pictures go two to a landscape page (see @page pictures): a portrait A4 page drawn
+ * ~150 mm tall, its 11 pt text at ~6 pt. The cap keeps the heading and the first row on one sheet.
+ */
+@media print { figure.thumb svg { width: auto; max-width: 100%; height: auto; max-height: 150mm; margin: 0 auto; } }
 figure.thumb figcaption { font-size: .8em; color: var(--muted); overflow-wrap: anywhere; }
 svg .page { fill: #fff; }
 svg .box { fill: #111; }
@@ -157,6 +161,8 @@ nav ol { columns: 2; }
    */
   @page register { size: A4 landscape; margin: 10mm; }
   #register { page: register; }
+  @page pictures { size: A4 landscape; margin: 10mm; }
+  #pages { page: pictures; }
   table.register { font-size: 7pt; line-height: 1.25; }
   table.register th, table.register td { padding: 2px 3px; }
   a { color: inherit; text-decoration: none; }
@@ -165,12 +171,13 @@ nav ol { columns: 2; }
 
 export type ReportPaper = 'a4' | 'letter'
 
-/** Printed page sizes: portrait for the report, landscape for the register (see STYLE's @page rules). */
+/** Printed page sizes: portrait for the report, landscape for the pictures and the register (STYLE's @page rules). */
 export function paperStyle(paper: ReportPaper): string {
   const size = paper === 'letter' ? 'letter' : 'A4'
   return `@media print {
   @page { size: ${size}; }
   @page register { size: ${size} landscape; }
+  @page pictures { size: ${size} landscape; }
 }`
 }
 

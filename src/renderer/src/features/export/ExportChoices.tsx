@@ -93,13 +93,17 @@ export function FormatChoice(props: {
   )
 }
 
+/** The select's value for "no choice": the paper follows the release's law (report/regime.ts paperFor). */
+const REGIME_PAPER = 'regime'
+
 export function LayoutChoice(props: {
   thumbnails: boolean
   /** HTML or PDF is chosen: the only formats with pictures. */
   pictures: boolean
   onThumbnails(): void
-  paper: PaperSize
-  onPaper(paper: PaperSize): void
+  /** Null: as the regime calls for (US Letter for a US law, else A4), decided when the report is built. */
+  paper: PaperSize | null
+  onPaper(paper: PaperSize | null): void
 }): React.JSX.Element {
   return (
     <fieldset className="export-group export-row">
@@ -118,10 +122,13 @@ export function LayoutChoice(props: {
         Paper{' '}
         <select
           className="select-small"
-          value={props.paper}
-          onChange={(event) => props.onPaper(event.target.value as PaperSize)}
+          value={props.paper ?? REGIME_PAPER}
+          onChange={(event) =>
+            props.onPaper(event.target.value === REGIME_PAPER ? null : (event.target.value as PaperSize))
+          }
           data-testid="export-paper"
         >
+          <option value={REGIME_PAPER}>As the law (US Letter for US)</option>
           <option value="a4">A4</option>
           <option value="letter">US Letter</option>
         </select>

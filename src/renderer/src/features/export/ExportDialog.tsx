@@ -55,8 +55,6 @@ export function ExportDialog(props: ExportDialogProps): React.JSX.Element {
 
   const release = target?.release ?? null
   const document = target?.document ?? null
-  // US Letter for a FOIA release, A4 elsewhere, until the user picks.
-  const paperShown: PaperSize = paper ?? (release?.regime === 'us-foia' ? 'letter' : 'a4')
   const filter =
     props.reviewFilter && document && props.reviewFilter.documentId === document.id
       ? props.reviewFilter
@@ -79,7 +77,8 @@ export function ExportDialog(props: ExportDialogProps): React.JSX.Element {
       withheld,
       window.api,
       release.id,
-      { scope: chosen, formats, thumbnails, includeLeakedText, paper: paperShown },
+      // Null paper: the report's regime picks it once the report is built, as `withheld report` does.
+      { scope: chosen, formats, thumbnails, includeLeakedText, paper },
       controller.signal,
       (progress) => setStage({ kind: 'running', progress })
     )
@@ -256,7 +255,7 @@ export function ExportDialog(props: ExportDialogProps): React.JSX.Element {
         thumbnails={thumbnails}
         pictures={pictures}
         onThumbnails={() => setThumbnails((on) => !on)}
-        paper={paperShown}
+        paper={paper}
         onPaper={setPaper}
       />
       <LeakedTextChoice

@@ -2,7 +2,7 @@ import { buildReport } from '@core/report/buildReport'
 import { sampleInput } from '@core/report/fixture.test-support'
 import { pageImageKey } from '@core/report/htmlParts'
 import { describe, expect, it } from 'vitest'
-import { buildOutputs } from './outputs'
+import { buildOutputs, paperOf } from './outputs'
 
 const PNG = 'data:image/png;base64,iVBORw0KGgo='
 
@@ -30,5 +30,30 @@ describe('buildOutputs', () => {
     }
     const json = outputs.find((o) => o.format === 'json')
     expect(json && json.format !== 'pdf' && JSON.parse(json.text).schema).toBe('withheld.report/1')
+  })
+})
+
+describe('paperOf', () => {
+  const us = sampleInput()
+  const usReport = buildReport({
+    ...us,
+    documents: us.documents.map((d) => ({
+      ...d,
+      redactions: d.redactions.map((r) => ({ ...r, grounds: ['(b)(6)'], label: '(b)(6)' }))
+    }))
+  })
+  const illinois = buildReport({
+    ...sampleInput(),
+    release: { ...sampleInput().release, letterText: 'exempt under 5 ILCS 140/7(1)(c)' }
+  })
+
+  it('follows the regime as the CLI does when no paper is chosen, and the choice otherwise', () => {
+    expect(paperOf(null, buildReport(sampleInput()))).toBe('a4')
+    // The release's setting says nothing here ('unknown'): the grounds and the letter decide.
+    expect(usReport.cover.regime).toBe('us-foia')
+    expect(paperOf(null, usReport)).toBe('letter')
+    expect(paperOf(null, illinois)).toBe('letter')
+    expect(paperOf('a4', usReport)).toBe('a4')
+    expect(paperOf('letter', buildReport(sampleInput()))).toBe('letter')
   })
 })

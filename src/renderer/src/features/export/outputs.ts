@@ -4,6 +4,7 @@
  * from it; CSV, JSON and Markdown stay plain data.
  */
 import { renderReport, type Report } from '@core/report'
+import { paperFor } from '@core/report/regime'
 import type { PaperSize, ReportFileFormat, ReportOutput } from '@shared/ipc'
 
 export const FORMAT_ORDER: readonly ReportFileFormat[] = ['html', 'pdf', 'csv', 'json', 'md']
@@ -15,6 +16,13 @@ export const FORMAT_LABELS: Readonly<Record<ReportFileFormat, string>> = {
   json: 'JSON (withheld.report/1)',
   md: 'Markdown'
 }
+
+/**
+ * The paper the user chose, or with none (null) the one the report's regime calls for: the same rule as
+ * `withheld report` (US Letter for any US law, whether read from the release, the letter or the grounds).
+ */
+export const paperOf = (chosen: PaperSize | null, report: Report): PaperSize =>
+  chosen ?? paperFor(report.cover)
 
 export function buildOutputs(
   report: Report,

@@ -1,5 +1,5 @@
 /**
- * Small pictures of the report's pages, drawn with pdf.js in the renderer (the same watchdog-guarded
+ * Pictures of the report's pages, drawn with pdf.js in the renderer (the same watchdog-guarded
  * session the viewer uses) and embedded in the HTML as PNG data URLs (JPEG for heavy scans); the
  * report draws its numbered boxes over them (src/core/report/htmlParts.ts). One document is open at
  * a time and each canvas is freed after use, so a 1,000-page release costs one page's canvas of
@@ -13,17 +13,18 @@ import { openPdfSession, type PdfSession } from '../../pdf/pdfSession'
 import { throwIfAborted } from './cancel'
 
 /**
- * 180 px wide: a printed thumbnail is ~21 mm (8 across A4), i.e. ~170 px at 200 dpi; on screen it is
- * ~140 CSS px. A text page at this size is ~15–25 kB of PNG.
+ * 720 px wide: printed, a picture is half a landscape sheet (~106 mm, htmlParts.ts), i.e. ~170 dpi, where
+ * 11 pt body text on an A4 page is ~13 px high and readable. (At the 180 px of old the pictures were
+ * 21 mm wide and their text a grey blur.)
  */
-export const THUMBNAIL_WIDTH_PX = 180
+export const THUMBNAIL_WIDTH_PX = 720
 
 /**
- * A text page at 180 px is ~20–30 kB of PNG (base64); a scanned or photographic page can be 3–4 times
- * that, where JPEG at 0.8 is a third of the size and looks the same at thumbnail scale. Past this
- * many characters of PNG, the smaller of the two is kept.
+ * A sparse text page at 720 px can be a small PNG; a full text page is ~200–300 kB of PNG but ~100 kB
+ * of JPEG at 0.8, and a scanned or photographic page several times more as PNG. Past this many
+ * characters of PNG, the smaller of the two is kept.
  */
-const PNG_MAX_CHARS = 48_000
+const PNG_MAX_CHARS = 120_000
 const JPEG_QUALITY = 0.8
 
 function smallestDataUrl(canvas: HTMLCanvasElement): string {

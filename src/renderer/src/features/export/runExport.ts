@@ -14,7 +14,7 @@ import { documentText } from '../search/pageText'
 import { throwIfAborted } from './cancel'
 import { recoverLeakedText } from './leakedText'
 import { loadExportRows } from './loadRows'
-import { buildOutputs } from './outputs'
+import { buildOutputs, paperOf } from './outputs'
 import { renderPageImages } from './pageImages'
 import { reportBaseName, reportInputFromRows, type ExportScope } from '@core/report/fromLibrary'
 
@@ -23,7 +23,8 @@ export interface ExportSettings {
   readonly formats: ReadonlySet<ReportFileFormat>
   readonly thumbnails: boolean
   readonly includeLeakedText: boolean
-  readonly paper: PaperSize
+  /** Null: the paper the report's regime calls for (outputs.ts paperOf). */
+  readonly paper: PaperSize | null
 }
 
 export type ExportPhase = 'reading' | 'leaks' | 'pictures' | 'building' | 'saving'
@@ -38,22 +39,23 @@ export interface ExportProgress {
 export type ExportApi = Pick<Api, 'saveReport' | 'startAnalysis' | 'cancelAnalysis' | 'onAnalysisEvent'>
 
 /**
- * The codes the marked response letter cites, for a report on the whole release (reconciling a letter
- * with one document would call every other ground "cited but not used"). Undefined without a letter,
- * or when its text cannot be read (a scan): the report then has no reconciliation section.
+ * The marked response letter's text, which names the law the release is under (report/regime.ts), and
+ * the codes it cites, for a report on the whole release only (reconciling a letter with one document
+ * would call every other ground "cited but not used"). Empty without a letter or when its text cannot
+ * be read (a scan): the report then has no reconciliation section.
  */
-async function citedByLetter(
+async function readLetter(
   documents: readonly DocumentRow[],
   scope: ExportSettings['scope']
-): Promise<readonly string[] | undefined> {
+): Promise<{ readonly text?: string; readonly cited?: readonly string[] }> {
   const letter = documents.find((d) => d.isResponseLetter)
-  if (!letter || scope.kind !== 'release') return undefined
+  if (!letter) return {}
   try {
-    const text = await documentText(letter.id, letter.sha256)
-    const codes = letterGrounds(text.pages.join('\n')).codes
-    return codes.length > 0 ? codes : undefined
+    const text = (await documentText(letter.id, letter.sha256)).pages.join('\n')
+    const codes = scope.kind === 'release' ? letterGrounds(text).codes : []
+    return codes.length > 0 ? { text, cited: codes } : { text }
   } catch {
-    return undefined
+    return {}
   }
 }
 
@@ -74,7 +76,7 @@ export async function runExport(
   if (!rows) return { status: 'failed', message: 'This release is no longer in the library.' }
   throwIfAborted(signal)
 
-  const cited = await citedByLetter(rows.documents, settings.scope)
+  const letter = await readLetter(rows.documents, settings.scope)
   throwIfAborted(signal)
 
   let leakedText = new Map<string, string>()
@@ -95,9 +97,14 @@ export async function runExport(
     thumbnails: settings.thumbnails
   }
   const input = reportInputFromRows(rows, choices, now().toISOString(), leakedText)
-  const report = buildReport(
-    cited ? { ...input, release: { ...input.release, letterGrounds: cited } } : input
-  )
+  const report = buildReport({
+    ...input,
+    release: {
+      ...input.release,
+      ...(letter.cited ? { letterGrounds: letter.cited } : {}),
+      ...(letter.text !== undefined ? { letterText: letter.text } : {})
+    }
+  })
   throwIfAborted(signal)
 
   let images = new Map<string, string>()
@@ -113,7 +120,7 @@ export async function runExport(
 
   onProgress({ phase: 'building', done: 0, total: 1 })
   await yieldToUi()
-  const outputs = buildOutputs(report, settings.formats, settings.paper, images)
+  const outputs = buildOutputs(report, settings.formats, paperOf(settings.paper, report), images)
   throwIfAborted(signal)
   onProgress({ phase: 'saving', done: 0, total: 1 })
   return api.saveReport({ baseName: reportBaseName(rows, settings.scope), outputs })
