@@ -340,11 +340,10 @@ function run(
         let props = operands[1]
         if (isName(props)) props = resource('Properties', props.name)
         const dict = env.resolve(props)
-        let hiddenMark = false
+        const hiddenMark = isName(tag, 'OC') && env.isHiddenOc(props)
         let id: number | null = null
         if (isDict(dict as PdfValue)) {
           const d = dict as PdfDict
-          if (isName(tag, 'OC')) hiddenMark = env.isHiddenOc(props)
           id = numberOf(d.entries.get('MCID'))
           for (const key of ['ActualText', 'Alt', 'E'] as const) {
             const text = textOf(d.entries.get(key))
