@@ -24,6 +24,8 @@ import {
 } from './pdfSyntax'
 import type { AuditLeakKind } from '../types'
 
+/** Standard Info keys that carry content: printed by name; a custom key's name is the PDF's own text. */
+const INFO_CONTENT_KEYS = new Set(['Title', 'Author', 'Subject', 'Keywords'])
 /** Info keys that name tools and dates, not content. */
 const TOOL_KEYS = new Set(['Creator', 'Producer', 'CreationDate', 'ModDate', 'Trapped'])
 /**
@@ -117,7 +119,15 @@ export function auditMetadata(view: PdfDocumentView, index: TextIndex, findings:
   for (const [key, value] of info?.entries ?? []) {
     if (TOOL_KEYS.has(key)) continue
     const text = textOf(view.resolve(value) as PdfValue)
-    if (text) judge(findings, index, 'metadata', `document information (${key.slice(0, 40)})`, null, text)
+    if (text)
+      judge(
+        findings,
+        index,
+        'metadata',
+        `document information (${INFO_CONTENT_KEYS.has(key) ? key : 'a custom key'})`,
+        null,
+        text
+      )
   }
   const xmp = view.resolve(view.catalog?.entries.get('Metadata'))
   if (!isStream(xmp)) return
@@ -139,7 +149,14 @@ export function auditMetadata(view: PdfDocumentView, index: TextIndex, findings:
       .replace(/&gt;/g, '>')
       .replace(/&quot;/g, '"')
       .replace(/&amp;/g, '&')
-    judge(findings, index, 'metadata', `XMP metadata (${property.slice(0, 40)})`, null, text)
+    judge(
+      findings,
+      index,
+      'metadata',
+      `XMP metadata (${XMP_CONTENT.has(property) ? property : 'a custom property'})`,
+      null,
+      text
+    )
   }
 }
 
