@@ -52,6 +52,7 @@ import { findWhiteBoxes } from './whiteBoxes'
 import { combineTone, toneToRaster } from './combineTone'
 import { findToneBoxes } from './toneBoxes'
 import { MIN_SKEW_DEG, estimateSkewDeg, rectToSource, rotateBitmap } from './deskew'
+import { chartBars } from './toneCharts'
 
 export interface GreyBitmap {
   /** One byte per pixel, 0 = black … 255 = white, row-major, length width × height. */
@@ -234,5 +235,17 @@ function detectUpright(bitmap: GreyBitmap, pxPerPt: number, options: RasterDetec
   }
   // Boxes of any tone (grey, light, coloured) by shape and flatness; see combineTone.ts.
   const tones = findToneBoxes(bitmap, pxPerPt).map((t) => toneToRaster(t, pxPerPt))
-  return combineTone(boxes, tones)
+  return withoutCharts(combineTone(boxes, tones), bitmap, pxPerPt)
+}
+
+/** The boxes less the bars of charts (toneCharts.ts), judged on every filled box of any tone. */
+function withoutCharts(boxes: readonly RasterBox[], bitmap: GreyBitmap, pxPerPt: number): RasterBox[] {
+  const filled = boxes
+    .filter((b) => b.kind !== 'white')
+    .map((box) => {
+      const [x0, y0, x1, y1] = box.pageRect.map((v) => v * pxPerPt) as [number, number, number, number]
+      return { x0, y0, x1, y1, box }
+    })
+  const charts = new Set([...chartBars(filled, bitmap, pxPerPt)].map((b) => b.box))
+  return boxes.filter((b) => !charts.has(b))
 }

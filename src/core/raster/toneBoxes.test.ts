@@ -150,6 +150,44 @@ describe('look-alikes turned down on evidence', () => {
     expect(detect(d)).toEqual([])
   })
 
+  it('black columns of a chart on a drawn axis, even two of them', () => {
+    const d = page()
+    rect(d, 100, 340, 600, 342, 60)
+    rect(d, 98, 150, 100, 342, 60)
+    rect(d, 140, 200, 186, 340, 20)
+    rect(d, 260, 310, 306, 340, 20)
+    expect(detect(d)).toEqual([])
+  })
+
+  it('horizontal bars from a drawn axis, spaced less than their height', () => {
+    const d = page()
+    rect(d, 98, 60, 100, 260, 60)
+    ;[300, 240, 120, 90].forEach((w, i) => rect(d, 100, 70 + i * 45, 100 + w, 70 + i * 45 + 35, 25))
+    expect(detect(d)).toEqual([])
+  })
+
+  it('stacked horizontal bars from a drawn axis: every segment', () => {
+    const d = page()
+    rect(d, 98, 60, 100, 260, 60)
+    ;[
+      [200, 120],
+      [150, 220],
+      [260, 90]
+    ].forEach(([a, b], i) => {
+      rect(d, 100, 70 + i * 60, 100 + a!, 70 + i * 60 + 35, 30)
+      rect(d, 100 + a!, 70 + i * 60, 100 + a! + b!, 70 + i * 60 + 35, 160)
+    })
+    expect(detect(d)).toEqual([])
+  })
+
+  it('keeps a paragraph withheld line by line, flush left on paper', () => {
+    const d = page()
+    const bars = [600, 580, 610, 300].map((w, i) => [60, 80 + i * 24, 60 + w, 80 + i * 24 + 17] as const)
+    for (const b of bars) rect(d, ...b, 25)
+    const boxes = detect(d)
+    for (const b of bars) expect(found(boxes, b)).toBe(true)
+  })
+
   it('a 3 pt grey rule under a heading', () => {
     const d = page()
     rect(d, 60, 100, 740, 104, 120)

@@ -27,7 +27,6 @@ import {
   trimRect
 } from './toneRegions'
 
-import { chartBars } from './toneCharts'
 import { LARGE_BLOCK_PT, dominantTones, toneBand } from './toneLayers'
 import {
   MIN_CONTRAST,
@@ -75,6 +74,8 @@ const MIN_OUTSIDE_FILL = 0.3
 const SAME_TONE_NOISE = 5
 /** A side whose outside differs from the fill by less than this, yet more than noise, fades out. */
 const FADE_MAX = 14
+/** The tallest band (points) a heading or table header with one line of print on it makes. */
+const MAX_BAND_H_PT = 28
 /** A box at least this share of the page's width and height covers the page. */
 const PAGE_SCALE = 0.5
 /** Fills lighter than this are the tones of highlighter and table shading as much as of boxes. */
@@ -101,8 +102,7 @@ export function findToneBoxes(bitmap: GreyBitmap, pxPerPt: number, onReject?: To
       add(box)
   for (const box of boxesInMask(bitmap, nonPaper, paperAt, pxPerPt, onReject))
     if (Math.min(box.x1 - box.x0, box.y1 - box.y0) >= LARGE_BLOCK_PT * pxPerPt) add(box)
-  const charts = chartBars(found, pxPerPt)
-  return found.filter((b) => !charts.has(b))
+  return found
 }
 
 function iouPx(a: ToneBox, b: ToneBox): number {
@@ -196,7 +196,10 @@ function boxesInMask(
     // A line of text across the whole shape (a table header, a highlighted line): none of its
     // pieces is a redaction either, however the print cuts it up.
     const shape = trimRect(filled, width, opened)
-    if (shape && isTextBand(measure(bitmap, filled, raw, paperAt, ...shape, ringPx), pxPerPt)) {
+    // Only a shape one line tall is a band: a taller one (rows of boxes touching, an e-mail header
+    // withheld address by address) has its pieces judged one by one.
+    const bandHigh = shape !== null && shape[3] - shape[1] <= MAX_BAND_H_PT * pxPerPt
+    if (shape && bandHigh && isTextBand(measure(bitmap, filled, raw, paperAt, ...shape, ringPx), pxPerPt)) {
       onReject?.(shape, 'text-across-band')
       continue
     }

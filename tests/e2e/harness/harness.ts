@@ -14,6 +14,8 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import type { AnalysisStart, ImportResult, ReportSaveRequest } from '../../../src/shared/ipc'
 import type { PdfPrinter, SaveDestination } from '../../../src/node/reportFiles'
 import { createMainServices, type MainServices } from '../../../src/main/services'
+import { createOpenRequests } from '../../../src/main/openRequests'
+import type { RecentMenuEntry } from '../../../src/main/recentFiles'
 import { nodeSpawner } from '../../../src/node/analysisHost'
 import { ANALYSIS_WORKER, CHROMIUM, RENDERER_DIR, SCREENSHOT_DIR } from './paths'
 import { createBackupBridge, type BackupBridge } from './backupBridge'
@@ -93,6 +95,13 @@ export interface App {
   kill(): Promise<void>
   /** Sends a menu command as main's menu would. */
   menu(command: string): Promise<void>
+  /**
+   * PDFs the OS asks to open (`withheld x.pdf`, a second launch, macOS open-file, Open Recent): queued
+   * in main's own open-request queue (src/main/openRequests.ts), which tells the page to take them.
+   */
+  openFromOs(paths: readonly string[]): void
+  /** File › Open Recent as main would build it now. */
+  recentFiles(): RecentMenuEntry[]
   screenshot(name: string): Promise<string>
   /** Waits for analyses the harness started to end (for tests that restart mid-way, or before close). */
   analysesSettled(): Promise<void>
@@ -138,6 +147,17 @@ export async function launchApp(options: LaunchOptions = {}): Promise<App> {
   const dialogQueue: string[][] = []
   const dropPaths = new Map<string, string>()
   const running = new Set<Promise<unknown>>()
+  // Main's queue and recent list for files the OS asks to open, kept in the profile as in userData.
+  const recentPath = join(userDataDir, 'recent-files.json')
+  let notifyOpened: () => void = () => undefined
+  const opens = createOpenRequests({
+    importPaths: (paths) => services.importPaths(paths),
+    readRecent: async () => (existsSync(recentPath) ? readFileSync(recentPath, 'utf8') : null),
+    writeRecent: async (text) => writeFileSync(recentPath, text),
+    notifyWaiting: () => notifyOpened(),
+    recentChanged: () => undefined
+  })
+  await opens.load()
 
   let context: BrowserContext
   try {
@@ -177,6 +197,8 @@ export async function launchApp(options: LaunchOptions = {}): Promise<App> {
         const paths = dialogQueue.shift() ?? []
         return encodeResult(await services.importPaths(paths))
       }
+      case 'takeOpenedFiles':
+        return encodeResult(await opens.take())
       case 'importDropped': {
         const names = arg as string[]
         const known = names.filter((n) => dropPaths.has(n))
@@ -236,6 +258,14 @@ export async function launchApp(options: LaunchOptions = {}): Promise<App> {
   await context.addInitScript({ path: resolve(__dirname, 'pageBridge.js') })
 
   const page = context.pages()[0] ?? (await context.newPage())
+  notifyOpened = () =>
+    void page
+      .evaluate(() =>
+        (globalThis as unknown as { __withheldDispatch: (channel: string) => void }).__withheldDispatch(
+          'opened'
+        )
+      )
+      .catch(() => undefined)
   page.on('pageerror', (error) => problems.pageErrors.push(`${error.name}: ${error.message}`))
   page.on('console', (message) => {
     if (message.type() === 'error') problems.consoleErrors.push(message.text())
@@ -256,6 +286,8 @@ export async function launchApp(options: LaunchOptions = {}): Promise<App> {
     userDataDir,
     problems,
     queueDialog: (paths) => void dialogQueue.push([...paths]),
+    openFromOs: (paths) => opens.request(paths),
+    recentFiles: () => opens.recentEntries(),
     queueSaveDialog: (destination) => void saveQueue.push(destination),
     shownInFolder,
     registerDropFiles: (paths) => paths.forEach((p) => dropPaths.set(basename(p), p)),
