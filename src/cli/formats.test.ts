@@ -169,6 +169,34 @@ describe('Markdown', () => {
     expect(md).toContain('| 1 | black | 72, 128, 372, 142 | 9(2)(a) | s9(2)(a) |  |')
     expect(md).toContain('| 2 | white | 72, 128, 372, 142 |  |  |  |')
   })
+
+  it('adds the leak audit: verdict, counts per kind, each finding by place, escaped, and what was not read', () => {
+    const scan: ScanResult = {
+      ...result([redaction()]),
+      audit: {
+        verdict: 'incomplete',
+        checked: ['metadata'],
+        unread: [{ what: 'attachment 1', why: 'its file data could not be decoded' }],
+        counts: { metadata: 1 },
+        findings: [
+          {
+            kind: 'metadata',
+            where: 'document information (Subject)',
+            pageIndex: null,
+            leak: { kind: 'metadata', chars: 12, sha256: 'ab'.repeat(32) },
+            text: 'Aroha | <b>Ngata</b>'
+          }
+        ]
+      }
+    }
+    const md = toMarkdown(scan)
+    expect(md).toContain('## Leak audit: incomplete')
+    expect(md).toContain('| metadata | 1 |')
+    expect(md).toContain(
+      `| document information (Subject) | metadata | 12 | \`${'ab'.repeat(8)}\` | Aroha \\| &lt;b&gt;Ngata&lt;/b&gt; |`
+    )
+    expect(md).toContain('- Not read: attachment 1: its file data could not be decoded')
+  })
 })
 
 describe('JSON', () => {

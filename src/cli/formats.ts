@@ -7,7 +7,7 @@
  * - Markdown: a heading per file, a table per page with redactions; PDF text escaped so it cannot add
  *   markup, link syntax or HTML.
  */
-import type { ScanRedaction, ScanResult } from '@core/types'
+import type { DocumentAudit, ScanRedaction, ScanResult } from '@core/types'
 
 export function toJson(result: ScanResult): string {
   return `${JSON.stringify(result, null, 2)}\n`
@@ -100,6 +100,28 @@ function leakCell(r: ScanRedaction): string {
   return `**${r.leak.kind}** (${r.leak.chars} chars)${text}`
 }
 
+/** The audit's verdict, counts per kind, each finding's place, and what could not be read. */
+function auditLines(audit: DocumentAudit): string[] {
+  const lines = [`## Leak audit: ${audit.verdict}`, '']
+  const counts = Object.entries(audit.counts).sort(([a], [b]) => a.localeCompare(b))
+  if (counts.length > 0) {
+    lines.push('| Leak kind | Found |', '| --- | ---: |')
+    for (const [kind, count] of counts) lines.push(`| ${kind} | ${count} |`)
+    lines.push('')
+  }
+  if (audit.findings.length > 0) {
+    lines.push('| Where | Kind | Size | SHA-256 | Text |', '| --- | --- | ---: | --- | --- |')
+    for (const f of audit.findings)
+      lines.push(
+        `| ${mdText(f.where)} | ${f.kind} | ${f.leak.chars} | \`${f.leak.sha256.slice(0, 16)}\` | ${f.text !== null ? mdText(f.text) : ''} |`
+      )
+    lines.push('')
+  }
+  for (const u of audit.unread) lines.push(`- Not read: ${mdText(u.what)}: ${mdText(u.why)}`)
+  if (audit.unread.length > 0) lines.push('')
+  return lines
+}
+
 export function toMarkdown(result: ScanResult): string {
   const { summary } = result
   const lines = [
@@ -117,6 +139,7 @@ export function toMarkdown(result: ScanResult): string {
     for (const [ground, count] of grounds) lines.push(`| ${mdText(ground)} | ${count} |`)
     lines.push('')
   }
+  if (result.audit) lines.push(...auditLines(result.audit))
   for (const page of result.pages) {
     if (page.redactions.length === 0 && !page.error) continue
     const notes = [
