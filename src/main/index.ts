@@ -4,6 +4,7 @@
  * decision with a rule in it lives in a pure module beside this one, with its own tests.
  * No crash reporter, no auto-updater, no networking (security.md V4, V5).
  */
+import { readFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { app, BrowserWindow, dialog, Menu, session, type WebContents } from 'electron'
@@ -11,11 +12,14 @@ import type { ImportResult, MenuCommand } from '@shared/ipc'
 import { decideAfterRendererGone } from './crashRecovery'
 import { WORKSPACE_SCHEMA_VERSION } from '@core/backup/format'
 import { createBackupStore } from '@node/backupStore'
+import { writeFileAtomic } from '@node/atomicWrite'
 import { electronBackupDialogs, installCloseGate, wireBackupIpc } from './backup'
 import { createBackupService, type BackupService } from './backupService'
 import { createIpcRegistry, send } from './ipc'
 import { createElectronPrinter, wireReportIpc } from './exportReport'
 import { JobOwners } from './jobOwners'
+import { pdfPathsFromArgv } from './launchArgs'
+import { createOpenRequests, type OpenRequests } from './openRequests'
 import { buildMenuTemplate } from './menu'
 import { installNavigationGuards } from './navigation'
 import { createLocalLog, installRequestFilter } from './network'
@@ -98,7 +102,7 @@ function cancelJobsOf(contents: WebContents): void {
   for (const jobId of jobOwners.releaseAll(contents)) cancelJob(jobId)
 }
 
-function wireIpc(services: MainServices, backup: BackupService): void {
+function wireIpc(services: MainServices, backup: BackupService, opens: OpenRequests): void {
   const registry = createIpcRegistry(context, ourWindows)
   registry.handle('pdf:import-dialog', async (event) => {
     const window = BrowserWindow.fromWebContents(event.sender)
@@ -110,9 +114,10 @@ function wireIpc(services: MainServices, backup: BackupService): void {
     const choice = window
       ? await dialog.showOpenDialog(window, options)
       : await dialog.showOpenDialog(options)
-    return choice.canceled ? NO_IMPORT : services.importPaths(choice.filePaths)
+    return choice.canceled ? NO_IMPORT : opens.importRemembered(choice.filePaths)
   })
-  registry.handle('pdf:import-dropped', (_event, paths) => services.importPaths(paths))
+  registry.handle('pdf:import-dropped', (_event, paths) => opens.importRemembered(paths))
+  registry.handle('pdf:take-opened', () => opens.take())
   registry.handle('analysis:start', async (event, start) => {
     const owner = event.sender
     if (!jobOwners.claim(start.jobId, owner))
@@ -134,21 +139,61 @@ function wireIpc(services: MainServices, backup: BackupService): void {
 // The renderer's answer to backup:before-close; set per window by installCloseGate.
 let closeReady: () => void = () => undefined
 
-function installMenu(): void {
+const focusedWindow = (): BrowserWindow | null => {
+  const window = BrowserWindow.getFocusedWindow() ?? mainWindow
+  return window && ourWindows.has(window) ? window : null
+}
+
+function installMenu(opens: OpenRequests): void {
   const sendCommand = (command: MenuCommand): void => {
-    const window = BrowserWindow.getFocusedWindow() ?? mainWindow
-    if (window && ourWindows.has(window)) send(window.webContents, 'menu:command', command)
+    const window = focusedWindow()
+    if (window) send(window.webContents, 'menu:command', command)
   }
   Menu.setApplicationMenu(
-    Menu.buildFromTemplate(buildMenuTemplate({ isMac: process.platform === 'darwin', send: sendCommand }))
+    Menu.buildFromTemplate(
+      buildMenuTemplate({
+        isMac: process.platform === 'darwin',
+        send: sendCommand,
+        recent: opens.recentEntries(),
+        openRecent: (path) => opens.request([path]),
+        clearRecent: () => {
+          opens.clearRecent()
+          app.clearRecentDocuments()
+        },
+        // The system print dialog over the window as shown; print CSS (styles/print.css) drops the chrome.
+        print: () => focusedWindow()?.webContents.print({ printBackground: true })
+      })
+    )
   )
 }
 
+/** Paths asked for before the services exist (macOS `open-file` comes before `ready`). */
+const earlyOpens: string[] = []
+let opens: OpenRequests | null = null
+const requestOpen = (paths: readonly string[]): void => {
+  if (opens) opens.request(paths)
+  else earlyOpens.push(...paths)
+}
+
+function bringToFront(): void {
+  if (!mainWindow) return
+  if (mainWindow.isMinimized()) mainWindow.restore()
+  mainWindow.focus()
+}
+
 function start(): void {
-  app.on('second-instance', () => {
-    if (!mainWindow) return
-    if (mainWindow.isMinimized()) mainWindow.restore()
-    mainWindow.focus()
+  // `withheld brief.pdf`, or a double-click on a PDF (file associations) while no instance runs.
+  requestOpen(pdfPathsFromArgv(process.argv, process.cwd()))
+  // The same while Withheld runs: the second launch quits and hands its argv over to this one.
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    requestOpen(pdfPathsFromArgv(argv, workingDirectory))
+    bringToFront()
+  })
+  // macOS opens files through an event, not argv (Finder, the Dock, `open -a Withheld x.pdf`).
+  app.on('open-file', (event, path) => {
+    event.preventDefault()
+    requestOpen(pdfPathsFromArgv(['withheld', '--', path], '/'))
+    bringToFront()
   })
   // Any WebContents, even one we did not expect, gets no new windows and no webview tag.
   app.on('web-contents-created', (_event, contents) => {
@@ -159,6 +204,13 @@ function start(): void {
   void app.whenReady().then(() => {
     const log = createLocalLog(app.getPath('userData'), 'withheld.log')
     hardenSession(log)
+    // Help › About (the app menu on a Mac): all local, no update check, no links fetched.
+    app.setAboutPanelOptions({
+      applicationName: 'Withheld',
+      applicationVersion: app.getVersion(),
+      copyright: 'MIT licence',
+      credits: 'Review the redactions in government information releases. Works offline; sends nothing.'
+    })
     const services = createMainServices({
       spawner: utilitySpawner(),
       workerEntry: join(here, 'analysisWorker.js'),
@@ -170,8 +222,25 @@ function start(): void {
     })
     void backupStore.cleanUp()
     const backup = createBackupService(backupStore, electronBackupDialogs())
-    wireIpc(services, backup)
-    installMenu()
+    const recentPath = join(app.getPath('userData'), 'recent-files.json')
+    const openRequests = createOpenRequests({
+      importPaths: (paths) => services.importPaths(paths),
+      readRecent: () => readFile(recentPath, 'utf8').catch(() => null),
+      writeRecent: (text) => writeFileAtomic(recentPath, text),
+      notifyWaiting: () => {
+        if (mainWindow) send(mainWindow.webContents, 'pdf:opened-waiting')
+      },
+      recentChanged: (added) => {
+        // The OS's own recent list too (macOS Dock, Windows jump list).
+        if (added) app.addRecentDocument(added)
+        installMenu(openRequests)
+      }
+    })
+    wireIpc(services, backup, openRequests)
+    installMenu(openRequests)
+    void openRequests.load()
+    opens = openRequests
+    requestOpen(earlyOpens.splice(0))
     mainWindow = createWindow(log)
     // A final automatic backup when the window closes with unsaved changes (the renderer decides).
     const window = mainWindow

@@ -232,6 +232,7 @@ export const VALIDATORS: {
 } = {
   'pdf:import-dialog': validateNoArgs('pdf:import-dialog'),
   'pdf:import-dropped': validateDroppedPaths,
+  'pdf:take-opened': validateNoArgs('pdf:take-opened'),
   'analysis:start': (args) => validateAnalysisStart(args),
   'analysis:cancel': validateJobId,
   'report:save': validateReportSave,

@@ -90,3 +90,11 @@ describe('electron-builder packaging config (security.md E10)', () => {
     await expect(validateConfiguration(typo, new DebugLogger(false))).rejects.toThrow(/electronFuses/)
   })
 })
+
+describe('electron-builder file associations (issue 10 point 10)', () => {
+  it('offers Withheld for .pdf in the file manager without taking over as the default viewer', () => {
+    expect(config['fileAssociations']).toEqual([
+      expect.objectContaining({ ext: 'pdf', mimeType: 'application/pdf', role: 'Viewer', rank: 'Alternate' })
+    ])
+  })
+})

@@ -48,6 +48,8 @@ describe('preload window.api', () => {
         'onBeforeClose',
         'importDialog',
         'importDropped',
+        'takeOpenedFiles',
+        'onOpenedFilesWaiting',
         'onAnalysisEvent',
         'onMenuCommand',
         'saveReport',
@@ -72,13 +74,15 @@ describe('preload window.api', () => {
     const save = { baseName: 'r', outputs: [{ format: 'csv' as const, text: 'a' }] }
     await api.saveReport(save)
     await api.showSavedReport('s1')
+    await api.takeOpenedFiles()
     expect(invoke.mock.calls).toEqual([
       ['pdf:import-dialog'],
       ['analysis:start', start],
       ['analysis:cancel', 'j'],
       ['pdf:import-dropped', ['/home/u/a.pdf']],
       ['report:save', save],
-      ['report:show', 's1']
+      ['report:show', 's1'],
+      ['pdf:take-opened']
     ])
     for (const [channel] of invoke.mock.calls) expect(INVOKE_CHANNELS).toContain(channel)
   })

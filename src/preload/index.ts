@@ -9,6 +9,7 @@ import type { Api, Commands, Events, ImportResult } from '@shared/ipc'
 export const INVOKE_CHANNELS = [
   'pdf:import-dialog',
   'pdf:import-dropped',
+  'pdf:take-opened',
   'analysis:start',
   'analysis:cancel',
   'report:save',
@@ -25,7 +26,12 @@ export const INVOKE_CHANNELS = [
   'workspace:write-marker',
   'backup:close-ready'
 ] as const
-export const EVENT_CHANNELS = ['menu:command', 'analysis:event', 'backup:before-close'] as const
+export const EVENT_CHANNELS = [
+  'menu:command',
+  'analysis:event',
+  'backup:before-close',
+  'pdf:opened-waiting'
+] as const
 
 const invoke =
   <K extends keyof Commands>(channel: K) =>
@@ -57,6 +63,8 @@ async function importDropped(files: readonly File[]): Promise<ImportResult> {
 export const api: Api = {
   importDialog: invoke('pdf:import-dialog'),
   importDropped,
+  takeOpenedFiles: invoke('pdf:take-opened'),
+  onOpenedFilesWaiting: (listener) => subscribe('pdf:opened-waiting', listener),
   startAnalysis: invoke('analysis:start'),
   cancelAnalysis: invoke('analysis:cancel'),
   saveReport: invoke('report:save'),

@@ -137,6 +137,8 @@ export type MenuCommand =
   | 'toggle-thumbnails'
   | 'backup-workspace'
   | 'restore-workspace'
+  | 'show-shortcuts'
+  | 'show-guide'
 
 /** Renderer → main, answered (invoke / handle). */
 export interface Commands {
@@ -144,6 +146,8 @@ export interface Commands {
   'pdf:import-dialog': () => Promise<ImportResult>
   /** Import files dropped on the window: paths come from webUtils.getPathForFile in preload. */
   'pdf:import-dropped': (paths: readonly string[]) => Promise<ImportResult>
+  /** Import the PDFs the OS asked to open (argv, second launch, macOS open-file, Open Recent) since the last call. */
+  'pdf:take-opened': () => Promise<ImportResult>
   /** Run the analysis worker on a document's bytes; progress arrives as `analysis:event`. */
   'analysis:start': (start: AnalysisStart) => Promise<void>
   'analysis:cancel': (jobId: string) => Promise<void>
@@ -175,6 +179,8 @@ export interface Commands {
 /** Main → renderer notifications, as argument tuples. */
 export interface Events {
   'menu:command': [command: MenuCommand]
+  /** The OS asked to open more PDFs: take them with `pdf:take-opened`. */
+  'pdf:opened-waiting': []
   'analysis:event': [jobId: string, event: AnalysisEvent]
   /** The window is closing: write a final automatic backup if there are unsaved changes, then answer. */
   'backup:before-close': []
@@ -185,6 +191,8 @@ export interface Api {
   importDialog: Commands['pdf:import-dialog']
   /** Takes the dropped File objects; preload turns them into paths main can read. */
   importDropped: (files: readonly File[]) => Promise<ImportResult>
+  takeOpenedFiles: Commands['pdf:take-opened']
+  onOpenedFilesWaiting: (listener: () => void) => () => void
   startAnalysis: Commands['analysis:start']
   cancelAnalysis: Commands['analysis:cancel']
   saveReport: Commands['report:save']

@@ -14,6 +14,9 @@ import { ExportDialog } from './features/export/ExportDialog'
 import { useReviewFilterScope } from './features/export/reviewFilterScope'
 import { DropZone } from './features/import/DropZone'
 import { useImporter } from './features/import/useImporter'
+import { useOpenedFiles } from './features/import/useOpenedFiles'
+import { UserGuide } from './features/help/UserGuide'
+import { ShortcutSheet } from './features/review/ShortcutSheet'
 import { Library } from './features/library/Library'
 import { CommandPalette } from './features/palette/CommandPalette'
 import { useShellCommands } from './features/palette/useShellCommands'
@@ -107,7 +110,7 @@ function Shell(): React.JSX.Element {
   useForgetVanishedDocument(openDocumentId, setOpenDocumentId)
   /** The release panel (statistics, letter reconciliation), shown when no document is open. */
   const [releaseView, setReleaseView] = useState<string | null>(null)
-  const [overlay, setOverlay] = useState<'search' | 'palette' | 'export' | null>(null)
+  const [overlay, setOverlay] = useState<'search' | 'palette' | 'export' | 'shortcuts' | 'guide' | null>(null)
   const { openAt, visit } = useViewerNavigation(setOpenDocumentId)
   const currentRelease = useCurrentRelease(openDocumentId, releaseView, selectedReleaseId)
   const reviewFilter = useReviewFilterScope()
@@ -121,6 +124,7 @@ function Shell(): React.JSX.Element {
   const importer = useImporter({ selectedReleaseId, reveal })
   const { importFrom, queue } = importer
   const importDialog = useCallback(() => void importFrom(() => window.api.importDialog()), [importFrom])
+  useOpenedFiles(importFrom)
 
   const step = useCallback(
     (direction: 'undo' | 'redo') => {
@@ -144,6 +148,8 @@ function Shell(): React.JSX.Element {
       if (command === 'import-pdfs') importDialog()
       else if (command === 'undo' || command === 'redo') step(command)
       else if (command === 'export-report') setOverlay('export')
+      else if (command === 'show-shortcuts') setOverlay('shortcuts')
+      else if (command === 'show-guide') setOverlay('guide')
     }
     return window.api.onMenuCommand(run)
   }, [importDialog, step])
@@ -235,6 +241,8 @@ function Shell(): React.JSX.Element {
         />
       ) : null}
       {overlay === 'palette' ? <CommandPalette onClose={() => setOverlay(null)} /> : null}
+      {overlay === 'shortcuts' ? <ShortcutSheet onClose={() => setOverlay(null)} /> : null}
+      {overlay === 'guide' ? <UserGuide onClose={() => setOverlay(null)} /> : null}
       {overlay === 'export' ? (
         <ExportDialog
           releaseId={currentRelease?.id ?? selectedReleaseId}

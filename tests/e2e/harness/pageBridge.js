@@ -10,7 +10,7 @@
 ;(() => {
   const call = window.__withheldCall
   const report = window.__withheldReport
-  const listeners = { menu: new Set(), analysis: new Set(), close: new Set() }
+  const listeners = { menu: new Set(), analysis: new Set(), close: new Set(), opened: new Set() }
 
   const toBase64 = (bytes) => {
     let binary = ''
@@ -48,6 +48,8 @@
         'importDropped',
         Array.from(files, (file) => file.name)
       ).then(decodeResult),
+    takeOpenedFiles: () => call('takeOpenedFiles').then(decodeResult),
+    onOpenedFilesWaiting: on(listeners.opened),
     startAnalysis: (start) => call('startAnalysis', { ...start, bytes: toBase64(start.bytes) }),
     cancelAnalysis: (jobId) => call('cancelAnalysis', jobId),
     saveReport: (request) => call('saveReport', request),
