@@ -181,6 +181,19 @@ describe('detectPage', () => {
     expect(letterEnd.redactions).toEqual([])
   })
 
+  it('recognises a placeholder page in another language, its page range and number as furniture', () => {
+    const dutch = detect(
+      page([
+        text("Pagina's zijn verwijderd", 40, 40),
+        text('173974', 500, 40),
+        text('2 - 2', 40, 70),
+        text('Dubbel', 40, 100)
+      ])
+    )
+    expect(dutch.withheldInFull).toBe(true)
+    expect(dutch.redactions[0]).toMatchObject({ kind: 'page', label: "Pagina's zijn verwijderd" })
+  })
+
   it('reports an unapplied /Redact mark over text as a leak', () => {
     const content = page([...paragraph(), text('The Minister met Alice Example today.', 72, 115)])
     const result = detectPage(

@@ -1,7 +1,8 @@
 /**
  * Pages withheld in full: a page-size box, a placeholder page ("Withheld in full under section
- * 9(2)(j)", "Page withheld", "Pages 5–6 withheld under s 9(2)(g)(i)", "Document withheld in full"),
- * or an otherwise blank page that cites a ground.
+ * 9(2)(j)", "Page withheld", "Pages 5–6 withheld under s 9(2)(g)(i)", "Document withheld in full";
+ * other regimes' releases say it in their language: Dutch "Pagina's zijn verwijderd", German
+ * "entfernt", French "retirée"), or an otherwise blank page that cites a ground.
  */
 import { parseGrounds } from '../grounds/parseGrounds'
 import type { TextRun } from './textRuns'
@@ -9,9 +10,12 @@ import type { TextRun } from './textRuns'
 /** A placeholder says so in a sentence or two; a page of prose that mentions withholding is not one. */
 const PLACEHOLDER_MAX_WORDS = 45
 const WITHHELD_PHRASE =
-  /\b(?:withheld|withholding|not\s+released|refused|redacted\s+in\s+full|removed|deleted|excluded|omitted|exempt(?:ed)?\s+in\s+full)\b/iu
-/** Page furniture that does not count against a placeholder: page numbers, "Page 3 of 10". */
-const FURNITURE = /^(?:page\s*)?\d+(?:\s*(?:of|\/)\s*\d+)?$/iu
+  /(?<![\p{L}])(?:withheld|withholding|not\s+released|refused|redacted\s+in\s+full|removed|deleted|excluded|omitted|exempt(?:ed)?\s+in\s+full|verwijderd|geweigerd|weggelaten|niet\s+openbaar|entfernt|geschwärzt|retirée?s?|supprimée?s?|caviardée?s?)(?![\p{L}])/iu
+/**
+ * Page furniture that does not count against a placeholder: page numbers and ranges ("Page 3 of 10",
+ * "2 - 2", "pagina 4 van 9"), and bare numbers such as a document's number in its header.
+ */
+const FURNITURE = /^(?:page|pagina|p\.)?\s*\d+(?:\s*(?:of|van|\/|-|–|t\/m)\s*\d+)?$/iu
 
 export interface PlaceholderPage {
   readonly label: string
