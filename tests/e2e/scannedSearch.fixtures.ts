@@ -4,10 +4,11 @@
  * box drawn over the scan on top of a printed name (as a PDF tool redacts a scan), and an unapplied
  * /Redact mark over another name. So the page has words only OCR can find, and names under boxes
  * that search must never show; the pixels under the unapplied mark still print its name, so OCR
- * reads it, and only the privacy rule keeps it out.
+ * reads it, and only the privacy rule keeps it out. Page 2 is born-digital: its text layer holds a
+ * name under a black box (a leak), which search must not find either.
  */
 import { createCanvas } from '@napi-rs/canvas'
-import { PDFDocument, PDFName, rgb } from 'pdf-lib'
+import { PDFDocument, PDFName, rgb, StandardFonts } from 'pdf-lib'
 
 type Rect = readonly [x0: number, y0: number, x1: number, y1: number]
 
@@ -19,6 +20,10 @@ export const SCANNED_RARE_WORD = 'takahe'
 export const NAME_UNDER_BOX = 'Wiremu'
 /** Printed on line 7, under an unapplied /Redact mark: still in the pixels OCR reads. */
 export const NAME_UNDER_MARK = 'Aroha'
+/** In page 2's text layer under a black box: a leak pdf.js still extracts. */
+export const NAME_UNDER_TEXT_BOX = 'Tamati'
+/** Visible words of page 2, found through pdf.js's text. */
+export const PAGE_TWO_WORDS = 'born-digital annex'
 const FONT_PT = 14
 const LINE_PT = 26
 const LEFT_PT = 72
@@ -95,6 +100,18 @@ export async function scannedSearchPdf(): Promise<ScannedSearchPdf> {
     IC: [0, 0, 0]
   })
   page.node.set(PDFName.of('Annots'), pdf.context.obj([pdf.context.register(mark)]))
+  const annex = pdf.addPage([PAGE_PT.width, PAGE_PT.height])
+  const font = await pdf.embedFont(StandardFonts.Helvetica)
+  const sentence = `The ${PAGE_TWO_WORDS} names ${NAME_UNDER_TEXT_BOX} as the contact.`
+  annex.drawText(sentence, { x: LEFT_PT, y: 700, size: 12, font })
+  const nameStart = LEFT_PT + font.widthOfTextAtSize(`The ${PAGE_TWO_WORDS} names `, 12)
+  annex.drawRectangle({
+    x: nameStart - 2,
+    y: 696,
+    width: font.widthOfTextAtSize(NAME_UNDER_TEXT_BOX, 12) + 4,
+    height: 15,
+    color: rgb(0, 0, 0)
+  })
   const rareWordLine: Rect = [LEFT_PT, baselinePt(2) - FONT_PT - 2, 560, baselinePt(2) + 5]
   return { pdf: await pdf.save(), vectorBox, redactMark, burnedBar, rareWordLine }
 }

@@ -14,6 +14,8 @@ import { importRelease, storedRedactions } from './release.helpers'
 import {
   NAME_UNDER_BOX,
   NAME_UNDER_MARK,
+  NAME_UNDER_TEXT_BOX,
+  PAGE_TWO_WORDS,
   SCANNED_RARE_WORD,
   scannedSearchPdf
 } from './scannedSearch.fixtures'
@@ -151,6 +153,9 @@ describe('search on a scanned page (issue 10 point 8)', () => {
     // a vector box, one under an unapplied /Redact mark whose pixels still print it. Never found.
     await expectStatus(NAME_UNDER_BOX, '0 matches')
     await expectStatus(NAME_UNDER_MARK, '0 matches')
+    // Page 2's text layer is read (its visible words are found), but not the name under its box.
+    await expectStatus(PAGE_TWO_WORDS, '1 match')
+    await expectStatus(NAME_UNDER_TEXT_BOX, '0 matches')
     await expectStatus(SCANNED_RARE_WORD, '1 match')
     await page.keyboard.press('Enter')
     await page.locator('.document-viewer[data-state="ready"]').waitFor({ timeout: 60_000 })

@@ -10,6 +10,7 @@ import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
 import { withheld } from '../../db/db'
 import type { DocumentRow, PageRow, PageWordsRow, RedactionRow } from '../../db/rows'
 import type { ViewerTarget } from './navigation'
+import { withoutHiddenText } from './hiddenText'
 import { ocrSearchPages } from './ocrPages'
 import { documentText, type DocumentText } from './pageText'
 import { searchRelease, type SearchHit } from './searchRelease'
@@ -91,14 +92,16 @@ export function SearchDialog(props: {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [readableKey])
 
-  // Rebuilt when words or boxes change (a box drawn hides the words under it), not per keystroke.
+  // Rebuilt when text, words or boxes change (a box drawn hides what is under it), not per keystroke:
+  // search never finds text under a box.
   const ocrPages = useMemo(
     () => ocrSearchPages(rows?.pageWords ?? [], rows?.scannedPages ?? [], rows?.redactions ?? []),
     [rows]
   )
+  const visibleTexts = useMemo(() => withoutHiddenText(texts, rows?.redactions ?? []), [texts, rows])
   const result = useMemo(
-    () => searchRelease(deferred, rows?.documents ?? [], rows?.redactions ?? [], texts, ocrPages),
-    [deferred, rows, texts, ocrPages]
+    () => searchRelease(deferred, rows?.documents ?? [], rows?.redactions ?? [], visibleTexts, ocrPages),
+    [deferred, rows, visibleTexts, ocrPages]
   )
   const hits = result.hits
   const activeIndex = Math.min(active, Math.max(0, hits.length - 1))

@@ -4,9 +4,10 @@
  * drew since is left out here too, so search never shows withheld text (security.md; issue 10).
  * Built when the words or the boxes change, not on each keystroke.
  */
-import { hidesText, wordsOutsideBoxes } from '@core/ocr/pageWords'
+import { wordsOutsideBoxes } from '@core/ocr/pageWords'
 import { ocrText, type OcrText } from '@core/review/ocrText'
 import type { PageRow, PageWordsRow, RedactionRow } from '../../db/rows'
+import { hidingBoxes } from './hiddenText'
 
 export interface OcrSearchPage {
   readonly text: OcrText
@@ -26,18 +27,13 @@ export function ocrSearchPages(
   redactions: readonly Pick<RedactionRow, 'documentId' | 'pageIndex' | 'pageRect' | 'source'>[]
 ): OcrSearchPages {
   const sizes = new Map(pages.map((p) => [pageKey(p.documentId, p.pageIndex), p]))
-  const boxes = new Map<string, RedactionRow['pageRect'][]>()
-  for (const r of redactions) {
-    if (!hidesText(r)) continue
-    const key = pageKey(r.documentId, r.pageIndex)
-    boxes.set(key, [...(boxes.get(key) ?? []), r.pageRect])
-  }
+  const boxes = hidingBoxes(redactions)
   const out = new Map<string, Map<number, OcrSearchPage>>()
   for (const row of pageWords) {
     const key = pageKey(row.documentId, row.pageIndex)
     const size = sizes.get(key)
     if (!size || row.words.length === 0) continue
-    const words = wordsOutsideBoxes(row.words, boxes.get(key) ?? [])
+    const words = wordsOutsideBoxes(row.words, boxes.get(row.documentId)?.get(row.pageIndex) ?? [])
     const byPage = out.get(row.documentId) ?? new Map<number, OcrSearchPage>()
     byPage.set(row.pageIndex, { text: ocrText(words), widthPt: size.width, heightPt: size.height })
     out.set(row.documentId, byPage)

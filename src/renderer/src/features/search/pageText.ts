@@ -7,13 +7,20 @@
  * can never go stale.
  */
 import type { TextItem } from 'pdfjs-dist/types/src/display/api'
+import type { PlacedText } from '@core/review/visibleText'
 import { withheld } from '../../db/db'
 import { openPdfSession } from '../../pdf/pdfSession'
+import { placeTextItems } from './placedText'
 
 export interface DocumentText {
   readonly documentId: string
   /** One string per page, index = pageIndex; lines end in "\n" where pdf.js marks an end of line. */
   readonly pages: readonly string[]
+  /**
+   * The same text as runs placed on the page, index = pageIndex, so what lies under a box can be left
+   * out (hiddenText.ts); absent where the text was not read with places.
+   */
+  readonly runs?: readonly (readonly PlacedText[])[]
   /** Why some or all of it could not be read, in words; null when every page was read. */
   readonly problem: string | null
 }
@@ -47,16 +54,20 @@ async function read(
     return { documentId, pages: [], problem: 'The PDF could not be opened (locked or damaged).' }
   }
   const pages: string[] = []
+  const runs: PlacedText[][] = []
   let problem: string | null = null
   try {
     for (let pageIndex = 0; pageIndex < session.pageCount; pageIndex++) {
       try {
         const page = await session.getPage(pageIndex)
         const content = await session.textContent(page)
+        const viewport = page.getViewport({ scale: 1 })
         pages.push(joinTextItems(content.items))
+        runs.push(placeTextItems(content.items, (x, y) => viewport.convertToViewportPoint(x, y)))
         session.releasePage(pageIndex)
       } catch {
         pages.push('')
+        runs.push([])
         problem = 'Some pages could not be read.'
         if (session.dead) break
       }
@@ -65,7 +76,7 @@ async function read(
   } finally {
     session.close()
   }
-  return { documentId, pages, problem }
+  return { documentId, pages, runs, problem }
 }
 
 /**
