@@ -86,7 +86,7 @@ describe('killing the browser mid-review', () => {
       await box.click()
       await current.page.keyboard.press('a')
       // The overlay reads IndexedDB: this class appears only once the transaction has committed.
-      await box.and(current.page.locator('.status-accepted')).waitFor({ timeout: 10_000 })
+      await box.and(current.page.locator('.status-accepted')).waitFor()
       acknowledged.push(target.id)
       await current.kill()
       app = null
@@ -178,6 +178,6 @@ describe('a renderer crash (reload)', () => {
     app = null
     app = await launchApp({ userDataDir: profile })
     await app.page.getByTestId('import-button').waitFor({ timeout: 60_000 })
-    await expect.poll(() => app!.page.locator('.document-viewer').count(), { timeout: 5_000 }).toBe(0)
+    await expect.poll(() => app!.page.locator('.document-viewer').count()).toBe(0)
   })
 })

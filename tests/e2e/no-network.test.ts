@@ -60,7 +60,7 @@ afterAll(async () => {
 
 async function backToLibrary(): Promise<void> {
   await app.page.getByTitle('Back to the library').click()
-  await app.page.locator('.document-viewer').waitFor({ state: 'detached', timeout: 10_000 })
+  await app.page.locator('.document-viewer').waitFor({ state: 'detached' })
 }
 
 describe('a whole review makes no request outside the app', () => {
@@ -185,9 +185,10 @@ describe('a whole review makes no request outside the app', () => {
       )
     })
     // A false string predicate is polled through eval by page-side code, not by the debugger (which
-    // CSP exempts): with no 'unsafe-eval' the page refuses it.
+    // CSP exempts): with no 'unsafe-eval' the page refuses it. The refusal comes at the first poll;
+    // the timeout only bounds a page that would (wrongly) keep polling, so it is generous for a busy machine.
     await expect(
-      page.waitForFunction('globalThis.__neverSet === 1', undefined, { timeout: 2_000 })
+      page.waitForFunction('globalThis.__neverSet === 1', undefined, { timeout: 30_000 })
     ).rejects.toThrow(/unsafe-eval/)
     expect(await page.evaluate(() => (globalThis as { __inlineRan?: boolean }).__inlineRan ?? false)).toBe(
       false

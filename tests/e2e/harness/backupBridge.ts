@@ -15,6 +15,8 @@ export interface BackupBridge {
   call(method: string, arg: unknown): Promise<unknown> | undefined
   /** How often the page answered `backup:before-close`. */
   readonly closeReadyCount: number
+  /** Resolves when the page's answer number `count` has arrived (at once if it already has). */
+  closeReadyReached(count: number): Promise<void>
   dispose(): Promise<void>
 }
 
@@ -24,6 +26,7 @@ export function createBackupBridge(userDataDir: string): BackupBridge {
   const store = createBackupStore({ userDataDir, maxSchemaVersion: WORKSPACE_SCHEMA_VERSION })
   const service = createBackupService(store, { chooseSavePath: next, chooseOpenPath: next })
   let closeReadyCount = 0
+  const closeWaiters: { count: number; resolve: () => void }[] = []
   const args = (arg: unknown): unknown[] => arg as unknown[]
   const fromBase64 = (text: unknown): Uint8Array => new Uint8Array(Buffer.from(text as string, 'base64'))
 
@@ -41,7 +44,13 @@ export function createBackupBridge(userDataDir: string): BackupBridge {
     closeRestore: (arg) => service.closeRestore(arg as string),
     readWorkspaceMarker: () => service.readMarker(),
     writeWorkspaceMarker: (arg) => service.writeMarker(arg as WorkspaceMarker),
-    closeReady: async () => void closeReadyCount++
+    closeReady: async () => {
+      closeReadyCount++
+      for (const waiter of closeWaiters.filter((w) => w.count <= closeReadyCount)) {
+        closeWaiters.splice(closeWaiters.indexOf(waiter), 1)
+        waiter.resolve()
+      }
+    }
   }
 
   return {
@@ -50,6 +59,10 @@ export function createBackupBridge(userDataDir: string): BackupBridge {
     get closeReadyCount() {
       return closeReadyCount
     },
+    closeReadyReached: (count) =>
+      count <= closeReadyCount
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => void closeWaiters.push({ count, resolve })),
     dispose: () => service.dispose()
   }
 }
