@@ -148,7 +148,7 @@ nav ol { columns: 2; }
   table { font-size: 8pt; }
   th, td { padding: 3px 4px; }
   thead { display: table-header-group; }
-  tr, .ground, .figure { break-inside: avoid; }
+  tr, li, .ground, .figure { break-inside: avoid; }
   figure.thumb figcaption { font-size: 8pt; }
   /* The page numbers and running header carry what the closing footer says; printed, it could stand alone on a last page. */
   footer { display: none; }
