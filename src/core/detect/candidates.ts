@@ -4,7 +4,8 @@
  */
 import { classifyColour, type ColourClass, type Rgb } from '../pdf/colour'
 import type { FillBox } from '../pdf/pageContent'
-import { area, mergeGroups, type Rect } from './geometry'
+import { area, type Rect } from './geometry'
+import { mergeGroups } from './mergeGroups'
 
 export interface Candidate {
   readonly rect: Rect
@@ -65,12 +66,20 @@ export function findCandidates(fills: readonly FillBox[]): Candidate[] {
           Math.max(rect[3], m.rect[3])
         ]
       }
+      // Loops, not Math.min(...seqs): a map's merged blob can hold more members than a call takes
+      // arguments (~120,000 in V8).
+      let firstSeq = Infinity
+      let lastSeq = -Infinity
+      for (const m of members) {
+        firstSeq = Math.min(firstSeq, m.seq)
+        lastSeq = Math.max(lastSeq, m.seq)
+      }
       out.push({
         rect,
         colour: first.colour,
         colourClass,
-        firstSeq: Math.min(...members.map((m) => m.seq)),
-        lastSeq: Math.max(...members.map((m) => m.seq)),
+        firstSeq,
+        lastSeq,
         stroked: members.some((m) => m.stroked),
         inAnnotation: members.every((m) => m.inAnnotation),
         parts: members.length,

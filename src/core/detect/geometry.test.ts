@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { coverage, iou, mergeGroups, verticalOverlap } from './geometry'
+import { coverage, iou, verticalOverlap } from './geometry'
+import { mergeGroups } from './mergeGroups'
 
 describe('geometry', () => {
   it('measures overlap', () => {
