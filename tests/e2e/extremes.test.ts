@@ -17,6 +17,7 @@ import {
   openDocument,
   pageBoxValue,
   row,
+  scrollToFraction,
   waitPainted
 } from './viewer.helpers'
 
@@ -70,11 +71,7 @@ describe('generated extremes in the viewer', () => {
     let maxLive = await liveCanvasCount(page)
     const steps = 20
     for (let step = 1; step <= steps; step++) {
-      await page.evaluate(`(() => {
-        const el = document.querySelector('.viewer-scroll')
-        el.scrollTop = (el.scrollHeight - el.clientHeight) * ${step / steps}
-      })()`)
-      await page.waitForTimeout(100)
+      await scrollToFraction(page, step / steps)
       maxLive = Math.max(maxLive, await liveCanvasCount(page))
     }
     await expect.poll(() => pageBoxValue(page), { timeout: 20_000 }).toBe('5000')

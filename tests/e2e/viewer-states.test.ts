@@ -17,6 +17,7 @@ import {
   openDocument,
   pageBoxValue,
   row,
+  scrollToFraction,
   waitPainted
 } from './viewer.helpers'
 
@@ -66,11 +67,7 @@ describe('viewer on hard documents', () => {
     let maxLive = 0
     const heapTrail: number[] = []
     for (let step = 1; step <= steps; step++) {
-      await page.evaluate(`(() => {
-        const el = document.querySelector('.viewer-scroll')
-        el.scrollTop = (el.scrollHeight - el.clientHeight) * ${step / steps}
-      })()`)
-      await page.waitForTimeout(120)
+      await scrollToFraction(page, step / steps)
       maxLive = Math.max(maxLive, await liveCanvasCount(page))
       if (step % 10 === 0) heapTrail.push(await heap())
     }

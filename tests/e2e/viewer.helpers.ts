@@ -38,12 +38,45 @@ export const pageLocator = (page: Page, pageIndex: number) =>
 export async function waitPainted(page: Page, pageIndex: number, not?: string | null): Promise<string> {
   const target = pageLocator(page, pageIndex)
   await target.locator('canvas').waitFor({ timeout: 60_000 })
-  for (let i = 0; i < 600; i++) {
-    const scale = await target.getAttribute('data-painted-scale')
-    if (scale !== null && scale !== not) return scale
-    await page.waitForTimeout(100)
-  }
-  throw new Error(`page ${pageIndex} was never painted`)
+  // Polled in the page (every animation frame), not on a clock of ours.
+  const painted = await page.waitForFunction(
+    ([index, previous]) => {
+      const el = (
+        globalThis as unknown as {
+          document: { querySelector(s: string): { getAttribute(a: string): string | null } | null }
+        }
+      ).document.querySelector(`.viewer-page[data-page-index="${index}"]`)
+      const scale = el?.getAttribute('data-painted-scale') ?? null
+      return scale !== null && scale !== previous ? scale : null
+    },
+    [pageIndex, not ?? null] as const,
+    { timeout: 60_000 }
+  )
+  return (await painted.jsonValue()) as string
+}
+
+/**
+ * Scrolls the page column to `fraction` of its length and waits until the virtual list has mounted
+ * a page that is now in view: a state, not a pause, however busy the machine.
+ */
+export async function scrollToFraction(page: Page, fraction: number): Promise<void> {
+  await page.evaluate(`(() => {
+    const el = document.querySelector('.viewer-scroll')
+    el.scrollTop = (el.scrollHeight - el.clientHeight) * ${fraction}
+  })()`)
+  await page.waitForFunction(() => {
+    type El = { scrollTop: number; clientHeight: number; offsetTop: number; offsetHeight: number }
+    const doc = (
+      globalThis as unknown as {
+        document: { querySelector(s: string): El; querySelectorAll(s: string): El[] }
+      }
+    ).document
+    const view = doc.querySelector('.viewer-scroll')
+    const [top, bottom] = [view.scrollTop, view.scrollTop + view.clientHeight]
+    return [...doc.querySelectorAll('.viewer-page')].some(
+      (p) => p.offsetTop < bottom && top < p.offsetTop + p.offsetHeight
+    )
+  })
 }
 
 /** Pixels of the page's canvas darker than light grey: ink, as opposed to blank paper. */
