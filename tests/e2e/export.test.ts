@@ -92,6 +92,13 @@ describe('export a reviewed release', () => {
     expect(await page.getByTestId('export-leaked-text').isChecked()).toBe(false)
     // No paper chosen yet: it follows the release's law (an NZ release: A4), as the CLI's does.
     expect(await page.getByTestId('export-paper').inputValue()).toBe('regime')
+    for (const size of [
+      { width: 1024, height: 700 },
+      { width: 1280, height: 800 }
+    ]) {
+      await page.setViewportSize(size)
+      await app.screenshot(`export-dialog-paper-${size.width}`)
+    }
     await page.getByTestId('export-paper').selectOption('letter')
     await app.screenshot('export-dialog')
     app.queueSaveDialog({ kind: 'folder', path: out })
