@@ -9,6 +9,7 @@ import { defaultJobs, parseArgs, usage } from './args'
 import { diffCommand } from './diff'
 import { reportCommand } from './report'
 import { runScan } from './scan'
+import { guardStdStreams } from './stdio'
 
 async function main(argv: readonly string[]): Promise<number> {
   // Before anything reaches pdf.js, which fails every PDF on Node 20 in a way that blames the PDF.
@@ -20,7 +21,8 @@ async function main(argv: readonly string[]): Promise<number> {
   const cpuCount = availableParallelism()
   if (argv[0] === 'report')
     return reportCommand(argv.slice(1), cpuCount, { stdout: process.stdout, stderr: process.stderr })
-  if (argv[0] === 'diff') return diffCommand(argv.slice(1), { stdout: process.stdout, stderr: process.stderr })
+  if (argv[0] === 'diff')
+    return diffCommand(argv.slice(1), { stdout: process.stdout, stderr: process.stderr })
   const parsed = parseArgs(argv, cpuCount)
   if (parsed.command === 'help') {
     process.stdout.write(usage(defaultJobs(cpuCount)))
@@ -33,6 +35,7 @@ async function main(argv: readonly string[]): Promise<number> {
   return runScan(parsed, { stdout: process.stdout, stderr: process.stderr })
 }
 
+guardStdStreams()
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code

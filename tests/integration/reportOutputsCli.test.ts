@@ -1,7 +1,7 @@
 // Where `withheld report` writes and what `--progress` prints, through the built CLI as a user runs
 // it (stderr a pipe, not a terminal): the format from --out's extension, a contradiction refused in
 // one line, several formats from ONE scan (analyses counted by the worker itself), per-file lines.
-import { execFile } from 'node:child_process'
+import { execFile, spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -197,5 +197,20 @@ describe('scan --progress', () => {
     expect(r.code).toBe(0)
     expect(r.stderr).toBe('')
     expect(JSON.parse(r.stdout)).toMatchObject({ file: 'a.pdf' })
+  })
+})
+
+describe('stdout closed by its reader (withheld scan … | head)', () => {
+  it('ends with the run’s own status and no stack trace', async () => {
+    // The read end is closed before the CLI has started, so its first write meets EPIPE.
+    const child = spawn(process.execPath, [cliEntry, 'scan', join(inputs, 'a.pdf')], {
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
+    child.stdout.destroy()
+    let stderr = ''
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
+    expect(stderr).toBe('')
+    expect(code).toBe(0)
   })
 })
