@@ -111,7 +111,7 @@ describe('import', () => {
     )
     const expected = `${(perPage * LONG_PAGES).toLocaleString('en-US')} redactions`
     await expect
-      .poll(() => row('long-release.pdf').getByTestId('document-state').textContent(), { timeout: 10_000 })
+      .poll(() => row('long-release.pdf').getByTestId('document-state').textContent())
       .toContain(expected)
   })
 })
