@@ -180,6 +180,20 @@ describe('look-alikes turned down on evidence', () => {
     expect(detect(d)).toEqual([])
   })
 
+  it('keeps boxes that start at the text column down the page, lines of print between them', () => {
+    const d = page()
+    const boxes = [
+      [60, 40, 200, 57],
+      [60, 110, 330, 127],
+      [60, 200, 140, 217],
+      [60, 300, 260, 317]
+    ] as const
+    for (const b of boxes) rect(d, ...b, 120)
+    for (const y of [70, 150, 240, 340]) glyphs(d, 60, y, 40, 14, 30)
+    const found_ = detect(d)
+    for (const b of boxes) expect(found(found_, b)).toBe(true)
+  })
+
   it('keeps a paragraph withheld line by line, flush left on paper', () => {
     const d = page()
     const bars = [600, 580, 610, 300].map((w, i) => [60, 80 + i * 24, 60 + w, 80 + i * 24 + 17] as const)

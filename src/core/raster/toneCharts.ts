@@ -15,10 +15,14 @@ export interface PxBox {
   readonly y1: number
 }
 
-/** Darker than this is ink on the axis (a scanned hairline is grey, not black). */
-const AXIS_INK = 150
+/** Darker than this is ink on the axis: a scanned hairline blurs to grey 80–190 on paper of 220+. */
+const AXIS_INK = 190
+/** Darker than this is part of a filled segment rather than paper. */
+const FILL_INK = 190
 /** Share of the gaps between bars along which the axis line must be found. */
 const AXIS_MIN_SHARE = 0.8
+/** Stacked segments differ by at least this much in grey (series are told apart by tone). */
+const SEGMENT_TONE_STEP = 30
 /** Bars of one chart are equally thick: within this share of each other. */
 const SAME_THICKNESS = 0.2
 
@@ -52,7 +56,12 @@ export function chartBars<T extends PxBox>(boxes: readonly T[], bitmap: GreyBitm
       const sorted = [...rows].sort((p, q) => p.y0 - q.y0)
       const gaps = sorted.slice(1).map((b, i) => b.y0 - sorted[i]!.y1)
       const widths = sorted.map((b) => b.x1 - b.x0)
-      const spaced = gaps.every((g) => g >= 0.6 * ah)
+      // Bars of one chart follow at an even pitch, a bar's thickness or so apart; boxes that merely
+      // start at the text column's edge lie anywhere down the page.
+      const pitch = sorted.slice(1).map((b, i) => b.y0 - sorted[i]!.y0)
+      const median = [...pitch].sort((p, q) => p - q)[pitch.length >> 1]!
+      const even = pitch.every((p) => Math.abs(p - median) <= 0.15 * median)
+      const spaced = even && gaps.every((g) => g >= 0.6 * ah && g <= 2.5 * ah)
       const varied = Math.max(...widths) >= 1.5 * Math.min(...widths)
       const ragged = new Set(widths.map((v) => Math.round(v / (4 * pxPerPt)))).size >= sorted.length - 1
       if (spaced && varied && ragged) for (const b of rows) out.add(b)
@@ -103,16 +112,25 @@ function continuesAFill(bitmap: GreyBitmap, b: PxBox, pxPerPt: number): boolean 
   for (let y = y0 + 1; y < y1 - 1; y++)
     for (let x = x0; x <= x1; x++) {
       all++
-      if (at(x, y) < AXIS_INK + 40) ink++
+      if (at(x, y) < FILL_INK) ink++
     }
   if (ink < 0.9 * all) return false
+  // Boxes side by side are one tone (a name withheld word by word); stacked segments differ in tone.
+  const toneOf = (xa: number, xb: number): number => {
+    const values: number[] = []
+    for (let y = y0 + 1; y < y1 - 1; y++) for (let x = xa; x <= xb; x++) values.push(at(x, y))
+    values.sort((p, q) => p - q)
+    return values[values.length >> 1] ?? 0
+  }
+  const inside = Math.min(Math.floor(b.x1) - 1, Math.ceil(b.x0) + Math.round(3 * pxPerPt))
+  if (Math.abs(toneOf(x0, x1) - toneOf(Math.ceil(b.x0) + 1, inside)) < SEGMENT_TONE_STEP) return false
   const edge = Math.max(1, Math.round(pxPerPt))
   let paper = 0
   let edgeAll = 0
   for (let x = x0; x <= x1; x++) {
     edgeAll += 2
-    if (at(x, y0 - 1 - edge) >= AXIS_INK + 40) paper++
-    if (at(x, y1 + edge) >= AXIS_INK + 40) paper++
+    if (at(x, y0 - 1 - edge) >= FILL_INK) paper++
+    if (at(x, y1 + edge) >= FILL_INK) paper++
   }
   return paper >= 0.8 * edgeAll
 }
@@ -134,27 +152,44 @@ function axisAcross(
   const { data, width, height } = bitmap
   const reach = Math.max(2, Math.round(2 * pxPerPt))
   const sorted = [...bars].sort((p, q) => (horizontal ? p.y0 - q.y0 : p.x0 - q.x0))
-  let gapPx = 0
-  let inked = 0
+  let gaps = 0
   for (let i = 1; i < sorted.length; i++) {
-    const from = horizontal ? sorted[i - 1]!.y1 : sorted[i - 1]!.x1
-    const to = horizontal ? sorted[i]!.y0 : sorted[i]!.x0
+    const from = Math.ceil(horizontal ? sorted[i - 1]!.y1 : sorted[i - 1]!.x1)
+    const to = Math.floor(horizontal ? sorted[i]!.y0 : sorted[i]!.x0)
+    // Bars that touch leave no gap to tell by.
+    if (to - from < 2 * pxPerPt) return false
     // The axis between two bars runs from one's edge to the other's (a scan keeps a little skew).
     const edge = Math.round(
       horizontal ? (sorted[i - 1]!.x0 + sorted[i]!.x0) / 2 : (sorted[i - 1]!.y1 + sorted[i]!.y1) / 2
     )
-    for (let t = Math.ceil(from); t < Math.floor(to); t++) {
-      gapPx++
-      let dark = false
-      for (let d = -reach; d <= reach && !dark; d++) {
-        const x = horizontal ? edge + d : t
-        const y = horizontal ? t : edge + d
-        if (x >= 0 && y >= 0 && x < width && y < height && (data[y * width + x] as number) < AXIS_INK)
-          dark = true
+    // A line: one row (or column) near the edge inked across the whole gap. Print in the gap (the
+    // words between boxes on a line) inks some of every row, never all of one.
+    // A hairline scanned with a little skew steps from one row to the next: a pixel of either of two
+    // neighbouring rows counts.
+    const limit = horizontal ? width : height
+    const ink = (line: number, t: number): boolean =>
+      line >= 0 &&
+      line < limit &&
+      (data[horizontal ? t * width + line : line * width + t] as number) < AXIS_INK
+    const share = (line: number, thick: number): number => {
+      let inked = 0
+      for (let t = from; t < to; t++) {
+        let hit = false
+        for (let k = 0; k < thick && !hit; k++) hit = ink(line + k, t)
+        if (hit) inked++
       }
-      if (dark) inked++
+      return inked / (to - from)
     }
+    // ...and a thin one, paper on both sides: the next row of boxes touching these is not an axis.
+    const side = Math.max(3, Math.round(1.5 * pxPerPt))
+    let best = 0
+    for (let d = -reach; d <= reach; d++) {
+      const line = edge + d
+      const here = share(line, 2)
+      if (here > best && share(line - side, 1) < 0.5 && share(line + 1 + side, 1) < 0.5) best = here
+    }
+    if (best < AXIS_MIN_SHARE) return false
+    gaps++
   }
-  // Bars that touch leave no gap to tell by.
-  return gapPx >= 2 * pxPerPt && inked >= AXIS_MIN_SHARE * gapPx
+  return gaps > 0
 }
