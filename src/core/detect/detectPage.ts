@@ -10,7 +10,7 @@ import { barSets, findChartAxes } from './chartAxes'
 import { area, coverage, roundRect, type Rect } from './geometry'
 import { judge, type Judgement } from './judge'
 import { textBesideOnLine, type PageContext } from './placement'
-import { assignBesideLabels, labelFor } from './labels'
+import { assignBesideLabels, labelOnBox } from './labels'
 import { isOnlyLabel, leakFor } from './leaks'
 import { BandIndex, buildRuns, glyphText, median } from './textRuns'
 import { placeholderPage } from './withheldPage'
@@ -99,7 +99,7 @@ function annotationRedactions(
     const text = leakedAnnotationText(glyphText(under), a.contents ?? null)
     const leak = leakFor('unapplied-annotation', text, false)
     // The label is what the applied mark would print (/OverlayText), never the mark's own note.
-    const found = a.overlayText ? labelFor(a.overlayText) : null
+    const found = a.overlayText ? labelOnBox(a.overlayText) : null
     return {
       bbox: roundRect(a.rect),
       kind: 'annotation',
@@ -197,7 +197,7 @@ export function detectPage(input: PageInput, options: DetectOptions): ScanPage {
 
   const redactions: ScanRedaction[] = []
   judgements.forEach((j, i) => {
-    const inside = j.insideLabel ? labelFor(j.insideLabel) : null
+    const inside = j.insideLabel ? labelOnBox(j.insideLabel) : null
     const found = inside ?? beside[i] ?? null
     if (j.verdict === 'needs-label' && !found && !j.insideLabel) return
     const label = j.insideLabel ?? found?.label ?? null

@@ -12,7 +12,7 @@ import { parseGrounds } from '../grounds/parseGrounds'
 import type { Candidate } from './candidates'
 import { inTextFlow, looksLikeChartBar, onChartAxis, type PageContext } from './placement'
 import { area, contains, coverage, height, intersectionArea, width, type Rect } from './geometry'
-import { hasRealWords, isMeaningfulText, isOnlyLabel, leakFor } from './leaks'
+import { hasRealWords, isMeaningfulText, isOnlyLabelOnBox, leakFor } from './leaks'
 import { glyphText } from './textRuns'
 
 export type Verdict =
@@ -169,7 +169,7 @@ export function judge(c: Candidate, ctx: PageContext): Judgement {
     : null
 
   const topText = glyphText(contrasting)
-  const topIsLabel = topText !== '' && isOnlyLabel(topText)
+  const topIsLabel = topText !== '' && isOnlyLabelOnBox(topText)
   const insideLabel = topIsLabel ? (parseGrounds(topText).label ?? topText) : null
   const withLabel = { ...base, insideLabel, leak, leakedText: leak ? leakedText : null }
 

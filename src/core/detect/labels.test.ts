@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { edgeLabel, labelFor } from './labels'
+import { edgeLabel, labelFor, labelOnBox } from './labels'
 
 describe('edgeLabel', () => {
   it('reads a label printed right after a box, with the sentence going on', () => {
@@ -21,10 +21,14 @@ describe('edgeLabel', () => {
   })
 })
 
-describe('labelFor', () => {
-  it('shows a code of a regime with no catalogue verbatim, as its ground', () => {
-    expect(labelFor('Reg 12(4)(d)')).toEqual({ label: 'Reg 12(4)(d)', grounds: ['Reg12(4)(d)'] })
-    expect(labelFor(' 5.1.2e ')).toEqual({ label: '5.1.2e', grounds: ['5.1.2e'] })
-    expect(labelFor('see page 5')).toBeNull()
+describe('labelOnBox', () => {
+  it('shows a code of a regime with no catalogue, printed on a box, verbatim as its ground', () => {
+    expect(labelOnBox('Reg 12(4)(d)')).toEqual({ label: 'Reg 12(4)(d)', grounds: ['Reg12(4)(d)'] })
+    expect(labelOnBox(' 5.1.2e ')).toEqual({ label: '5.1.2e', grounds: ['5.1.2e'] })
+    expect(labelOnBox('see page 5')).toBeNull()
+  })
+  it('does not take a section number beside a box for a ground', () => {
+    expect(labelFor('6.2')).toBeNull()
+    expect(labelOnBox('6.2')).toEqual({ label: '6.2', grounds: ['6.2'] })
   })
 })

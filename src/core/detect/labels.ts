@@ -69,8 +69,13 @@ export function edgeLabel(text: string, end: boolean): FoundLabel | null {
 
 export function labelFor(text: string): FoundLabel | null {
   const parsed = parseGrounds(text)
-  if (parsed.codes.length > 0) return { label: parsed.label ?? text, grounds: parsed.codes }
-  // A code of a regime with no catalogue here ("5.1.2e", "s47F", "Reg 12(4)(d)"): shown as printed.
+  return parsed.codes.length > 0 ? { label: parsed.label ?? text, grounds: parsed.codes } : null
+}
+
+/** The label printed on a box: as labelFor, or a code of a regime with no catalogue here ("5.1.2e", "s47F", "Reg 12(4)(d)"), shown as printed. */
+export function labelOnBox(text: string): FoundLabel | null {
+  const found = labelFor(text)
+  if (found) return found
   const code = foreignCode(text)
   return code ? { label: text.trim(), grounds: [code] } : null
 }

@@ -29,7 +29,6 @@ export function isMeaningfulText(text: string): boolean {
 
 /** True when everything readable is a ground citation or a redaction marker word. */
 export function isOnlyLabel(text: string): boolean {
-  if (foreignCode(text) !== null) return true
   const parsed = parseGrounds(text)
   let rest = text
   for (const m of [...parsed.matches].sort((a, b) => b.start - a.start)) {
@@ -40,6 +39,15 @@ export function isOnlyLabel(text: string): boolean {
   // alone ("the", "of") is ordinary text, and under a box it is a leak.
   if (parsed.matches.length === 0 && !words.some((w) => MARKER_WORDS.test(w))) return false
   return words.every((w) => MARKER_WORDS.test(w) || FILLER_WORDS.test(w))
+}
+
+/**
+ * A label printed on a box: a ground of a catalogued regime, or any other regime's code on its own
+ * ("5.1.2e", "Reg 12(4)(d)"). Beside a box such a bare number is as likely a section number ("6.2"),
+ * so only text on the box is read this way.
+ */
+export function isOnlyLabelOnBox(text: string): boolean {
+  return isOnlyLabel(text) || foreignCode(text) !== null
 }
 
 /** Real words: at least two runs of three or more letters (OCR noise rarely manages that). */
@@ -55,7 +63,7 @@ export function makeLeak(kind: LeakKind, text: string): Leak {
 export function leakFor(kind: LeakKind, text: string, requireWords: boolean): Leak | null {
   const clean = text.replace(/\s+/g, ' ').trim()
   if (!isMeaningfulText(clean)) return null
-  if (isOnlyLabel(clean)) return null
+  if (isOnlyLabelOnBox(clean)) return null
   if (requireWords && !hasRealWords(clean)) return null
   return makeLeak(kind, clean)
 }

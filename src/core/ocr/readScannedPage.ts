@@ -13,8 +13,8 @@ import { foreignCode } from '../grounds/foreignCode'
 import type { Glyph } from '../pdf/pageContent'
 import type { GreyBitmap } from '../raster/detectRasterBoxes'
 import type { PageRect, ScanPage, ScanRedaction } from '../types'
-import { assignBesideLabels, labelFor, type FoundLabel } from '../detect/labels'
-import { isOnlyLabel, leakFor } from '../detect/leaks'
+import { assignBesideLabels, labelOnBox, type FoundLabel } from '../detect/labels'
+import { isOnlyLabelOnBox, leakFor } from '../detect/leaks'
 import { BandIndex, glyphText, type TextRun } from '../detect/textRuns'
 import { placeholderPage } from '../detect/withheldPage'
 import { coverage, height, type Rect } from '../detect/geometry'
@@ -224,7 +224,7 @@ function insideText(words: readonly PageWord[]): string {
   const cites = (text: string): boolean => citesGround(text) || foreignCode(text) !== null
   const sure = words.filter((w) => w.confidence >= INSIDE_MIN_CONFIDENCE || cites(w.text))
   const text = sure.map((w) => w.text).join(' ')
-  if (isOnlyLabel(text)) return text
+  if (isOnlyLabelOnBox(text)) return text
   return words
     .filter((w) => cites(w.text))
     .map((w) => w.text)
@@ -261,7 +261,7 @@ function labelsFor(
   const lineHeightPt = lineHeightOfBoxes(page.redactions.map((r) => ({ rect: r.bbox, white: false })))
   const insideLabels = page.redactions.map((r, i) => {
     const inside = text.inside.get(i)
-    return inside && isOnlyLabel(inside) ? labelFor(inside) : null
+    return inside && isOnlyLabelOnBox(inside) ? labelOnBox(inside) : null
   })
   const beside = assignBesideLabels(
     page.redactions.map((r, i) => ({

@@ -182,16 +182,16 @@ describe('look-alikes turned down on evidence', () => {
 
   it('keeps boxes that start at the text column down the page, lines of print between them', () => {
     const d = page()
-    const boxes = [
+    const boxes: [number, number, number, number][] = [
       [60, 40, 200, 57],
       [60, 110, 330, 127],
       [60, 200, 140, 217],
       [60, 300, 260, 317]
-    ] as const
-    for (const b of boxes) rect(d, ...b, 120)
+    ]
+    for (const [x0, y0, x1, y1] of boxes) rect(d, x0, y0, x1, y1, 120)
     for (const y of [70, 150, 240, 340]) glyphs(d, 60, y, 40, 14, 30)
-    const found_ = detect(d)
-    for (const b of boxes) expect(found(found_, b)).toBe(true)
+    const detected = detect(d)
+    for (const b of boxes) expect(found(detected, b)).toBe(true)
   })
 
   it('keeps a paragraph withheld line by line, flush left on paper', () => {
