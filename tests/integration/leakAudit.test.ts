@@ -41,6 +41,16 @@ describe('leak audit on generated releases', () => {
     }
   })
 
+  it('recovers the whole withheld name from the earlier revision', async () => {
+    const f = fixtures.find((x) => x.name === 'earlier-revision')!
+    const revealed = await scanPdfBytes(f.bytes, 'revision.pdf', {
+      revealLeaks: true,
+      rasterDpi: 0,
+      ocr: false
+    })
+    expect(revealed.audit!.findings.map((x) => x.text)).toEqual([SECRET])
+  })
+
   it('shows the recovered text with reveal', async () => {
     const f = fixtures.find((x) => x.name === 'metadata')!
     const revealed = await scanPdfBytes(f.bytes, 'metadata.pdf', {
