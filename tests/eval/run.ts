@@ -5,8 +5,9 @@
  *     its `tune` split and its `holdout` split (never tuned on) apart;
  *  3. real scanned pages labelled by eye (tests/eval/real), `tune` and `holdout` apart (skipped
  *     with a message when ../shared is absent).
+ *  4. the leak audit's generated fixtures (tests/fixtures/audit), precision and recall per leak kind.
  * Writes `.eval/results.json` (family 1's details). `npm run eval -- quick|holdout` scores family 1's
- * CI corpus or its held-out seeds alone; `-- family2` or `-- real` one family alone.
+ * CI corpus or its held-out seeds alone; `-- family2`, `-- real` or `-- audit` one family alone.
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
@@ -17,6 +18,7 @@ import { SPLITS } from '../fixtures/family2/corpus'
 import { evaluateFamily2 } from './family2/evaluateFamily2'
 import { formatFamily2 } from './family2/format'
 import { evaluateReal, formatRealSummary } from './real/realEval'
+import { evaluateAudit, formatAudit } from './audit/auditEval'
 
 const repoRoot = process.cwd()
 const evalDir = resolve(repoRoot, '.eval')
@@ -24,6 +26,10 @@ mkdirSync(evalDir, { recursive: true })
 // `npm run eval -- quick` scores the CI corpus instead (to reproduce a floor failure);
 // `npm run eval -- holdout` 20 files from seeds the full corpus never uses.
 const arg = process.argv[2]
+if (arg === 'audit') {
+  console.log(formatAudit(await evaluateAudit()))
+  process.exit(0)
+}
 if (arg === 'family2' || arg === 'real') {
   await otherFamilies(arg)
   process.exit(0)
@@ -52,7 +58,10 @@ writeFileSync(
   `${JSON.stringify({ corpus, generator: run.version, scanMs: Math.round(run.scanMs), failures: run.failures, summary: run.summary, scans }, null, 1)}\n`
 )
 console.log(`  written: ${resolve(evalDir, 'results.json')}`)
-if (corpus === 'full') await otherFamilies('both')
+if (corpus === 'full') {
+  await otherFamilies('both')
+  console.log(formatAudit(await evaluateAudit()))
+}
 
 /** Family 2 (both splits) and the real labelled pages (both splits). */
 async function otherFamilies(which: 'family2' | 'real' | 'both'): Promise<void> {
