@@ -155,6 +155,37 @@ describe('detectPage', () => {
     expect(detect(empty).redactions).toEqual([])
   })
 
+  it('turns down stacked chart bars, every segment, and their legend swatches', () => {
+    const [dark, mid, light] = [
+      [90, 29, 58],
+      [181, 154, 184],
+      [232, 165, 184]
+    ] as const
+    const fills = [
+      [29, 76, 75],
+      [77, 30, 78],
+      [43, 84, 75],
+      [24, 69, 7]
+    ].flatMap(([a, b, c], i) => {
+      const y = 70 + i * 12.2
+      return [
+        box([99, y, 99 + a!, y + 7.3], [...dark]),
+        box([99 + a!, y, 99 + a! + b!, y + 7.3], [...mid]),
+        box([99 + a! + b!, y, 99 + a! + b! + c!, y + 7.3], [...light])
+      ]
+    })
+    const legend = [
+      box([99, 182, 105.8, 188.8], [...dark]),
+      text('Actual', 108, 182),
+      box([151, 182, 157.8, 188.8], [...mid]),
+      text('Forecast', 160, 182),
+      box([204, 182, 210.8, 188.8], [...light]),
+      text('Other', 213, 182)
+    ]
+    const labels = ['South', 'East', 'West', '2021'].map((t, i) => text(t, 70, 70 + i * 12.2))
+    expect(detect(page([...paragraph(), ...fills, ...legend, ...labels])).redactions).toEqual([])
+  })
+
   it('marks a page-size black box as the page withheld in full', () => {
     const content = page([box([30, 30, 570, 770]), text('s9(2)(j)', 280, 400, WHITE)])
     const result = detect(content)

@@ -140,6 +140,15 @@ function isBareBar(j: Judgement, ctx: PageContext): boolean {
   return right.every((r) => /^[-−]?[$€£]?\d[\d.,]*%?$/u.test(r.text.trim()))
 }
 
+/** Legend swatches are small squares: at most this long a side (points). */
+const SWATCH_MAX_PT = 12
+
+function isSwatchSized(j: Judgement): boolean {
+  const [x0, y0, x1, y1] = j.candidate.rect
+  const long = Math.max(x1 - x0, y1 - y0)
+  return !j.insideLabel && !j.leak && long <= SWATCH_MAX_PT && long <= 1.4 * Math.min(x1 - x0, y1 - y0)
+}
+
 /** Top to bottom, then left to right (boxes within 2 pt of one line count as one line). */
 export const readingOrder = (a: ScanRedaction, b: ScanRedaction): number =>
   Math.abs(a.bbox[1] - b.bbox[1]) > 2 ? a.bbox[1] - b.bbox[1] : a.bbox[0] - b.bbox[0]
@@ -174,17 +183,42 @@ export function detectPage(input: PageInput, options: DetectOptions): ScanPage {
   }
 
   const candidates = findCandidates(content.fills)
-  const bars = barSets(
-    candidates.map((c) => ({ rect: c.rect, colourKey: c.colour.map((v) => Math.round(v / 16)).join(',') }))
-  )
-  const judgements = candidates
-    .map((c, i) => {
-      const j = judge(c, ctx)
-      return bars.has(i) && j.verdict !== 'rejected' && isBareBar(j, ctx)
-        ? { ...j, verdict: 'rejected' as const }
-        : j
+  const colourKey = (c: (typeof candidates)[number]): string =>
+    c.colour.map((v) => Math.round(v / 16)).join(',')
+  const bars = barSets(candidates.map((c) => ({ rect: c.rect, colourKey: colourKey(c) })))
+  const judged = candidates.map((c, i) => {
+    const j = judge(c, ctx)
+    return bars.has(i) && j.verdict !== 'rejected' && isBareBar(j, ctx)
+      ? { ...j, verdict: 'rejected' as const, reason: 'chart-bar' }
+      : j
+  })
+  // Stacked bars: a segment going on from where a chart bar ends, as thick, is that bar's next segment.
+  for (let grew = true; grew;) {
+    grew = false
+    judged.forEach((j, i) => {
+      if (j.reason === 'chart-bar' || j.leak || j.insideLabel) return
+      const r = j.candidate.rect
+      const follows = judged.some((b) => {
+        if (b.reason !== 'chart-bar') return false
+        const c = b.candidate.rect
+        const across = Math.abs(r[1] - c[1]) <= 1 && Math.abs(r[3] - c[3]) <= 1 && Math.abs(r[0] - c[2]) <= 1
+        const up = Math.abs(r[0] - c[0]) <= 1 && Math.abs(r[2] - c[2]) <= 1 && Math.abs(r[3] - c[1]) <= 1
+        return across || up
+      })
+      if (follows) {
+        judged[i] = { ...j, verdict: 'rejected', reason: 'chart-bar' }
+        grew = true
+      }
     })
-    .filter((j) => j.verdict !== 'rejected')
+  }
+  // A chart's legend keys its series by colour: a small square in the colour of a chart's bars is a
+  // legend swatch, however small the print beside it.
+  const chartColours = new Set(
+    judged.flatMap((j) => (j.reason === 'chart-bar' ? [colourKey(j.candidate)] : []))
+  )
+  const judgements = judged.filter(
+    (j) => j.verdict !== 'rejected' && !(chartColours.has(colourKey(j.candidate)) && isSwatchSized(j))
+  )
   const beside = assignBesideLabels(
     judgements.map((j) => ({
       rect: j.candidate.rect,
