@@ -122,10 +122,11 @@ function wireIpc(services: MainServices, backup: BackupService, opens: OpenReque
     const owner = event.sender
     if (!jobOwners.claim(start.jobId, owner))
       throw new Error('analysis:start: this job id is already in use.')
-    const { finished } = await services.startAnalysis(start, (analysisEvent) =>
+    const { status, finished } = await services.startAnalysis(start, (analysisEvent) =>
       send(owner, 'analysis:event', start.jobId, analysisEvent)
     )
     void finished.then(() => jobOwners.release(start.jobId, owner))
+    return status
   })
   registry.handle('analysis:cancel', async (event, jobId) => {
     // A window may cancel only its own jobs.

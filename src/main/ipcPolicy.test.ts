@@ -55,6 +55,9 @@ describe('payload validators', () => {
       { ...start(), options: { revealLeaks: false, pageText: true } }
     ])
     expect(withPageText.options).toEqual({ revealLeaks: false, pageText: true })
+    // A file main imported, named by its hash instead of its bytes.
+    const { bytes: _bytes, ...byHash } = { ...start(), sha256: 'ab'.repeat(32) }
+    expect(validateAnalysisStart([byHash])).toEqual([byHash])
     expect(VALIDATORS['pdf:import-dialog']([])).toEqual([])
   })
 
@@ -91,6 +94,13 @@ describe('payload validators', () => {
     ['bytes as an array', () => validateAnalysisStart([{ ...start(), bytes: [37, 80] }])],
     ['bytes as a string', () => validateAnalysisStart([{ ...start(), bytes: '%PDF-' }])],
     ['empty bytes', () => validateAnalysisStart([{ ...start(), bytes: new Uint8Array(0) }])],
+    ['neither bytes nor sha256', () => validateAnalysisStart([{ ...start(), bytes: undefined }])],
+    ['a short sha256', () => validateAnalysisStart([{ ...start(), bytes: undefined, sha256: 'abc' }])],
+    [
+      'an upper-case sha256',
+      () => validateAnalysisStart([{ ...start(), bytes: undefined, sha256: 'AB'.repeat(32) }])
+    ],
+    ['bytes and sha256 both', () => validateAnalysisStart([{ ...start(), sha256: 'ab'.repeat(32) }])],
     ['bytes over the cap', () => validateAnalysisStart([{ ...start(), bytes: new Uint8Array(11) }], 10)],
     ['a long file name', () => validateAnalysisStart([{ ...start(), fileName: 'a'.repeat(1001) }])],
     ['a numeric password', () => validateAnalysisStart([{ ...start(), password: 1234 }])],

@@ -111,12 +111,20 @@ export function validateAnalysisStart(
   expectArgCount(channel, args, 1)
   const start = args[0]
   if (!isPlainObject(start)) return fail(channel, 'the request must be an object')
-  onlyKeys(channel, start, ['jobId', 'bytes', 'fileName', 'password', 'options'])
+  onlyKeys(channel, start, ['jobId', 'bytes', 'sha256', 'fileName', 'password', 'options'])
   const jobId = boundedString(channel, 'jobId', start['jobId'], MAX_JOB_ID_CHARS)
   const bytes = start['bytes']
-  if (!(bytes instanceof Uint8Array)) return fail(channel, 'bytes must be a Uint8Array')
-  if (bytes.byteLength === 0) fail(channel, 'bytes must not be empty')
-  if (bytes.byteLength > maxPdfBytes) fail(channel, `bytes exceed the ${maxPdfBytes}-byte limit`)
+  const sha256 = start['sha256']
+  // The bytes, or the SHA-256 of a file main imported and holds (src/main/heldPdfs.ts).
+  if (bytes === undefined) {
+    if (typeof sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(sha256))
+      return fail(channel, 'bytes must be a Uint8Array, or sha256 64 lowercase hex digits')
+  } else {
+    if (!(bytes instanceof Uint8Array)) return fail(channel, 'bytes must be a Uint8Array')
+    if (bytes.byteLength === 0) fail(channel, 'bytes must not be empty')
+    if (bytes.byteLength > maxPdfBytes) fail(channel, `bytes exceed the ${maxPdfBytes}-byte limit`)
+    if (sha256 !== undefined) fail(channel, 'give bytes or sha256, not both')
+  }
   const fileName = boundedString(channel, 'fileName', start['fileName'], MAX_FILE_NAME_CHARS)
   const password =
     start['password'] === undefined
@@ -147,7 +155,7 @@ export function validateAnalysisStart(
   return [
     {
       jobId,
-      bytes,
+      ...(bytes instanceof Uint8Array ? { bytes } : { sha256: sha256 as string }),
       fileName,
       ...(password !== undefined ? { password } : {}),
       options: {

@@ -108,6 +108,18 @@ describe('main services', () => {
     expect(pages[0]!.redactions.length).toBeGreaterThan(0)
   })
 
+  it('analyses a file it imported by its hash alone, and asks for bytes it never held', async () => {
+    const [imported] = (await services.importPaths([join(dir, 'briefing.pdf')])).files
+    const events = await analyse({ sha256: imported!.sha256, fileName: 'briefing.pdf' }, 'by-hash')
+    expect(events.map((event) => event.type)).toEqual(['meta', 'page', 'page', 'done'])
+    const unknown = await services.startAnalysis(
+      { jobId: 'unknown', sha256: 'ab'.repeat(32), fileName: 'x.pdf', options: { revealLeaks: false } },
+      () => expect.fail('no events for a start that did not happen')
+    )
+    expect(unknown.status).toBe('bytes-needed')
+    expect(await unknown.finished).toEqual({ type: 'cancelled' })
+  })
+
   it('stops after meta when only metadata is asked for', async () => {
     const bytes = new Uint8Array(await readFile(join(dir, 'briefing.pdf')))
     const events: AnalysisEvent[] = []

@@ -6,9 +6,11 @@
  * API
  * - `importPaths(paths)` → `ImportResult`: reads each path (dialog result or dropped file), refuses
  *   empty, non-PDF, over-cap and unreadable files with one sentence each, hashes the rest.
- * - `startAnalysis(start, emit)`: queues an analysis of `start.bytes` in a worker process and resolves
- *   once queued; `emit(event)` then receives `meta`, `page`… and exactly one `done` or `failed`
- *   (none after a cancel). The returned `finished` promise settles when the job has ended.
+ * - `startAnalysis(start, emit)`: queues an analysis of `start.bytes` (or of the bytes an import here
+ *   read, named by `start.sha256`: they are held, not sent back by the renderer) in a warm worker of
+ *   the analysis pool and resolves once queued; `emit(event)` then receives `meta`, `page`… and
+ *   exactly one `done` or `failed` (none after a cancel). The returned `finished` promise settles
+ *   when the job has ended. A SHA-256 whose bytes are no longer held gives `status: 'bytes-needed'`.
  * - `cancelAnalysis(jobId)`: drops a queued job or kills its worker; no further events.
  * - `saveReport(request, destination)` → `ReportSaveOutcome`: prints the PDF with `deps.printPdf`,
  *   writes every file atomically where the user chose (src/node/reportFiles.ts) and returns an opaque
@@ -17,7 +19,13 @@
  */
 import type { AnalysisEvent } from '@shared/analysis'
 import { randomUUID } from 'node:crypto'
-import type { AnalysisStart, ImportResult, ReportSaveOutcome, ReportSaveRequest } from '@shared/ipc'
+import type {
+  AnalysisStart,
+  AnalysisStartOutcome,
+  ImportResult,
+  ReportSaveOutcome,
+  ReportSaveRequest
+} from '@shared/ipc'
 import {
   createAnalysisHost,
   type AnalysisLimits,
@@ -26,6 +34,7 @@ import {
 } from '@node/analysisHost'
 import { fileNameOf, importFiles, MAX_PDF_BYTES } from '@node/importFiles'
 import { folderNameOf, saveReportFiles, type PdfPrinter, type SaveDestination } from '@node/reportFiles'
+import { HeldPdfs } from './heldPdfs'
 
 export interface MainServicesDeps {
   /** `utilityProcess.fork` in Electron, `nodeSpawner()` in Node. */
@@ -37,10 +46,13 @@ export interface MainServicesDeps {
   readonly limits?: AnalysisLimits
   /** Prints report HTML to PDF: Electron's printToPDF in main, Chromium's page.pdf in the e2e harness. */
   readonly printPdf?: PdfPrinter
+  /** Most bytes of imported PDFs held for analyses (default DEFAULT_HELD_PDF_BYTES). */
+  readonly maxHeldBytes?: number
 }
 
 export interface StartedAnalysis {
-  /** Settles when the job has ended (terminal event emitted, or cancelled). */
+  readonly status: AnalysisStartOutcome
+  /** Settles when the job has ended (terminal event emitted, or cancelled); at once for bytes-needed. */
   readonly finished: Promise<AnalysisOutcome>
 }
 
@@ -62,9 +74,16 @@ const NO_PRINTER: PdfPrinter = () => Promise.reject(new Error('PDF printing is n
 export function createMainServices(deps: MainServicesDeps): MainServices {
   const maxPdfBytes = deps.maxPdfBytes ?? MAX_PDF_BYTES
   const host = createAnalysisHost({ spawner: deps.spawner, workerEntry: deps.workerEntry, ...deps.limits })
+  const held = new HeldPdfs(deps.maxHeldBytes)
   const saved = new Map<string, string>()
   return {
-    importPaths: (paths) => importFiles(paths, { maxBytes: maxPdfBytes }),
+    async importPaths(paths) {
+      const result = await importFiles(paths, { maxBytes: maxPdfBytes })
+      for (const file of result.files) held.hold(file.sha256, file.bytes)
+      // An import means analyses follow: workers start now, while the renderer stores the files.
+      if (result.files.length > 0) host.warm(result.files.length)
+      return result
+    },
     async saveReport(request, destination) {
       try {
         const paths = await saveReportFiles(request, destination, deps.printPdf ?? NO_PRINTER)
@@ -78,18 +97,25 @@ export function createMainServices(deps: MainServicesDeps): MainServices {
     },
     savedReportPath: (saveId) => saved.get(saveId) ?? null,
     startAnalysis(start, emit) {
+      const bytes = start.bytes ?? (start.sha256 !== undefined ? held.get(start.sha256) : null)
+      if (!bytes) {
+        return Promise.resolve({
+          status: 'bytes-needed',
+          finished: Promise.resolve({ type: 'cancelled' })
+        })
+      }
       const finished = host.run(
         start.jobId,
         {
           type: 'analyse',
-          bytes: start.bytes,
+          bytes,
           fileName: start.fileName,
           ...(start.password !== undefined ? { password: start.password } : {}),
           options: start.options
         },
         emit
       )
-      return Promise.resolve({ finished })
+      return Promise.resolve({ status: 'started', finished })
     },
     cancelAnalysis: (jobId) => host.cancel(jobId),
     dispose: () => host.dispose()

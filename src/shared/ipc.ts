@@ -32,11 +32,19 @@ export interface ImportResult {
 export interface AnalysisStart {
   /** Chosen by the renderer; events for this job carry it. */
   readonly jobId: string
-  readonly bytes: Uint8Array
+  /**
+   * The PDF itself, or leave it out and name the file by `sha256`: main keeps the bytes it read at
+   * import (src/main/heldPdfs.ts), so an analysis need not send them back. One of the two is needed.
+   */
+  readonly bytes?: Uint8Array
+  /** Hex SHA-256 of a file main imported; used when `bytes` is absent. */
+  readonly sha256?: string
   readonly fileName: string
   readonly password?: string
   readonly options: AnalysisOptions
 }
+
+export type AnalysisStartOutcome = 'started' | 'bytes-needed'
 
 /** Formats the app saves a report in; the PDF is printed by main from the HTML. */
 export type ReportFileFormat = 'html' | 'pdf' | 'csv' | 'json' | 'md'
@@ -148,8 +156,11 @@ export interface Commands {
   'pdf:import-dropped': (paths: readonly string[]) => Promise<ImportResult>
   /** Import the PDFs the OS asked to open (argv, second launch, macOS open-file, Open Recent) since the last call. */
   'pdf:take-opened': () => Promise<ImportResult>
-  /** Run the analysis worker on a document's bytes; progress arrives as `analysis:event`. */
-  'analysis:start': (start: AnalysisStart) => Promise<void>
+  /**
+   * Run the analysis worker on a document's bytes; progress arrives as `analysis:event`. Answers
+   * `bytes-needed` (and starts nothing) when the start named a file by SHA-256 that main no longer holds.
+   */
+  'analysis:start': (start: AnalysisStart) => Promise<AnalysisStartOutcome>
   'analysis:cancel': (jobId: string) => Promise<void>
   /** Ask where to save (one dialog), write every output atomically, print the PDF from its HTML. */
   'report:save': (request: ReportSaveRequest) => Promise<ReportSaveOutcome>

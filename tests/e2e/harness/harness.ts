@@ -209,9 +209,14 @@ export async function launchApp(options: LaunchOptions = {}): Promise<App> {
         return encodeResult({ files: result.files, rejected: [...result.rejected, ...unknown] })
       }
       case 'startAnalysis': {
-        if (options.analyse === false) return undefined
-        const wire = arg as Omit<AnalysisStart, 'bytes'> & { bytes: string }
-        const start: AnalysisStart = { ...wire, bytes: new Uint8Array(Buffer.from(wire.bytes, 'base64')) }
+        // Not analysing: answered as started, so the page never sends the bytes as well.
+        if (options.analyse === false) return 'started'
+        const wire = arg as Omit<AnalysisStart, 'bytes'> & { bytes?: string }
+        const { bytes: wireBytes, ...rest } = wire
+        const start: AnalysisStart =
+          wireBytes === undefined
+            ? rest
+            : { ...rest, bytes: new Uint8Array(Buffer.from(wireBytes, 'base64')) }
         const page = source.page
         // Events go to the page in order; once it has navigated away they have no one to reach.
         let delivery = Promise.resolve()
@@ -232,7 +237,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<App> {
         const done = started.finished.then(() => delivery)
         running.add(done)
         void done.finally(() => running.delete(done))
-        return undefined
+        return started.status
       }
       case 'cancelAnalysis':
         services.cancelAnalysis(arg as string)

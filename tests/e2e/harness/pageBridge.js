@@ -50,7 +50,8 @@
       ).then(decodeResult),
     takeOpenedFiles: () => call('takeOpenedFiles').then(decodeResult),
     onOpenedFilesWaiting: on(listeners.opened),
-    startAnalysis: (start) => call('startAnalysis', { ...start, bytes: toBase64(start.bytes) }),
+    startAnalysis: (start) =>
+      call('startAnalysis', start.bytes ? { ...start, bytes: toBase64(start.bytes) } : start),
     cancelAnalysis: (jobId) => call('cancelAnalysis', jobId),
     saveReport: (request) => call('saveReport', request),
     showSavedReport: (saveId) => call('showSavedReport', saveId),

@@ -113,20 +113,26 @@ export function createAnalysisQueue(
     const finished = new Promise<void>((resolve) => (job.settle = resolve))
     running.set(jobId, job)
     try {
-      const [document, file] = await Promise.all([db.documents.get(documentId), db.files.get(documentId)])
-      if (!document || !file) {
+      const document = await db.documents.get(documentId)
+      if (!document) {
         job.settle()
       } else {
         await db.documents.update(documentId, { analysisState: 'pending', analysisError: null })
-        const bytes = new Uint8Array(await file.bytes.arrayBuffer())
-        await api.startAnalysis({
+        const start = {
           jobId,
-          bytes,
           fileName: document.name,
           ...(password !== undefined ? { password } : {}),
           // pageText: scanned pages' OCR words, kept for search (pageWords table).
           options: { revealLeaks: false, pageText: true, ...options }
-        })
+        }
+        // Main holds the bytes it imported: name them by hash, and send them only when it no longer
+        // does (after a restart, or once it let them go), instead of copying every file back.
+        const outcome = await api.startAnalysis({ ...start, sha256: document.sha256 })
+        if (outcome === 'bytes-needed') {
+          const file = await db.files.get(documentId)
+          if (!file) job.settle()
+          else await api.startAnalysis({ ...start, bytes: new Uint8Array(await file.bytes.arrayBuffer()) })
+        }
       }
     } catch (error) {
       await db.documents

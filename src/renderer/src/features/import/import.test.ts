@@ -177,13 +177,21 @@ describe('writeAnalysisEvent', () => {
   })
 })
 
-/** A main process stand-in: records starts; the test sends events when it wants to. */
-function fakeApi() {
+/**
+ * A main process stand-in: records the analyses it started; the test sends events when it wants to.
+ * It holds the imported bytes of the files in `held` (by SHA-256) and answers `bytes-needed` to a
+ * start that names any other file by hash, as main does after a restart.
+ */
+function fakeApi(held: ReadonlySet<string> = new Set()) {
   const starts: AnalysisStart[] = []
   const cancelled: string[] = []
   let listener: ((jobId: string, event: AnalysisEvent) => void) | null = null
   const api: AnalysisApi = {
-    startAnalysis: async (start) => void starts.push(start),
+    startAnalysis: async (start) => {
+      if (!start.bytes && !held.has(start.sha256 ?? '')) return 'bytes-needed'
+      starts.push(start)
+      return 'started'
+    },
     cancelAnalysis: async (jobId) => void cancelled.push(jobId),
     onAnalysisEvent: (l) => {
       listener = l
@@ -228,6 +236,24 @@ describe('analysis queue', () => {
       'failed',
       'needs-password'
     ])
+    queue.dispose()
+  })
+
+  it('names a file main still holds by its hash instead of sending the bytes back', async () => {
+    const { added } = await importIntoLibrary(
+      db,
+      ['a', 'b'].map((s) => file(`${s}.pdf`, s)),
+      null
+    )
+    const { api, starts } = fakeApi(new Set(['a'.padEnd(64, '0')]))
+    const queue = createAnalysisQueue(db, api, (e) => expect.fail(String(e)))
+    for (const d of added) queue.enqueue(d.id)
+    await until(() => starts.length === 2)
+    expect(starts[0]).toMatchObject({ fileName: 'a.pdf', sha256: 'a'.padEnd(64, '0') })
+    expect(starts[0]!.bytes).toBeUndefined()
+    // b.pdf is no longer held: its bytes come from the library.
+    expect(starts[1]!.sha256).toBeUndefined()
+    expect(new TextDecoder().decode(starts[1]!.bytes)).toBe('%PDF-')
     queue.dispose()
   })
 
