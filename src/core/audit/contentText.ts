@@ -31,6 +31,8 @@ export interface ShownText {
   readonly renderMode: number
   /** Fill colour as RGB 0..1, or null for patterns and unknown colour spaces. */
   readonly fill: readonly [number, number, number] | null
+  /** Fill alpha 0..1 (ExtGState /ca). */
+  readonly alpha: number
   /** Inside optional content that is off. */
   readonly hiddenLayer: boolean
   /** Current clip bounds (user space) or null when nothing clips. */
@@ -40,6 +42,8 @@ export interface ShownText {
 export interface PaintedImage {
   /** Bounds of the image's unit square in default user space. */
   readonly rect: PdfRect
+  /** The CTM at the paint: maps the image's unit square into default user space. */
+  readonly matrix: Matrix
   readonly clip: PdfRect | null
   readonly hiddenLayer: boolean
   /** The image XObject's object number, or -1 for an inline image. */
@@ -92,6 +96,8 @@ interface State {
   font: FontDecoder | null
   fontSize: number
   leading: number
+  /** Fill alpha (ExtGState /ca): text at ~0 is drawn but not seen. */
+  alpha: number
 }
 
 const bounds = (m: Matrix, x0: number, y0: number, x1: number, y1: number): PdfRect => {
@@ -162,7 +168,8 @@ function run(
     renderMode: 0,
     font: null,
     fontSize: 0,
-    leading: 0
+    leading: 0,
+    alpha: 1
   }
   let tm: Matrix = [1, 0, 0, 1, 0, 0]
   let tlm: Matrix = [1, 0, 0, 1, 0, 0]
@@ -194,6 +201,7 @@ function run(
       sizePt,
       renderMode: state.renderMode,
       fill: state.fill,
+      alpha: state.alpha,
       hiddenLayer: hidden(),
       clip: state.clip
     })
@@ -239,6 +247,13 @@ function run(
         const name = operands[0]
         state.font = env.font(isName(name) ? resource('Font', name.name) : undefined)
         state.fontSize = n(1)
+        break
+      }
+      case 'gs': {
+        const name = operands[0]
+        const gs = isName(name) ? env.resolve(resource('ExtGState', name.name)) : undefined
+        const ca = isDict(gs as PdfValue) ? numberOf((gs as PdfDict).entries.get('ca')) : null
+        if (ca !== null) state.alpha = Math.max(0, Math.min(1, ca))
         break
       }
       case 'Tr':
@@ -361,6 +376,7 @@ function run(
         skipInlineImage(reader)
         report.images.push({
           rect: bounds(state.ctm, 0, 0, 1, 1),
+          matrix: state.ctm,
           clip: state.clip,
           hiddenLayer: hidden(),
           objectNumber: -1
@@ -379,6 +395,7 @@ function run(
         if (isName(dict.entries.get('Subtype'), 'Image')) {
           report.images.push({
             rect: bounds(state.ctm, 0, 0, 1, 1),
+            matrix: state.ctm,
             clip: state.clip,
             hiddenLayer: hidden() || layerOff,
             objectNumber: isRef(ref) ? ref.num : -1

@@ -10,6 +10,7 @@ import type { ContentReport, ShownText } from './contentText'
 import type { Findings, TextIndex } from './findings'
 import { squash } from './findings'
 import { inside, overlaps, pageRectToPdf, rectOf, type PdfDocumentView, type RawPage } from './pdfDocument'
+import { hiddenPartIsBlank } from './imageHidden'
 import { isStream } from './pdfFile'
 import { isArray, isDict, isName, numberOf, textOf, type PdfDict, type PdfValue } from './pdfSyntax'
 
@@ -19,6 +20,8 @@ const OUTSIDE_MARGIN_PT = 2
 const CUT_OFF_SHARE = 0.1
 /** Below this size on the page (points) text cannot be read. */
 const MIN_READABLE_PT = 1
+/** Text drawn with less fill alpha than this cannot be seen. */
+const MIN_VISIBLE_ALPHA = 0.05
 /** Fill components at or above this are white. */
 const WHITE = 0.95
 
@@ -93,7 +96,8 @@ export function auditPageContent(
       (isWhite(t.fill)
         ? behind.every((f) => isWhite(f.fill))
         : top !== undefined && sameColour(t.fill, top.fill))
-    if (neverPainted || t.sizePt < MIN_READABLE_PT || camouflaged) invisible.push(t.text)
+    if (neverPainted || t.sizePt < MIN_READABLE_PT || t.alpha < MIN_VISIBLE_ALPHA || camouflaged)
+      invisible.push(t.text)
     else index.addVisible(t.text)
   }
   findings.text('hidden-layer', `${where}, hidden layer`, pageIndex, layer.join(' '))
@@ -107,7 +111,7 @@ export function auditPageContent(
     const data = imageBytes(view, im.objectNumber)
     if (im.hiddenLayer && data)
       findings.bytes('hidden-layer', `${where}, hidden layer (${label})`, pageIndex, data, label)
-    else if (cutOff >= CUT_OFF_SHARE && data)
+    else if (cutOff >= CUT_OFF_SHARE && data && hiddenPartIsBlank(view, im, visible) !== true)
       findings.bytes(
         'outside-crop',
         `${where}, ${Math.round(cutOff * 100)}% of an image hidden`,
