@@ -8,9 +8,14 @@
 
 /**
  * For each old page, its new page or -1. `sharedWords[p][q]`: words of old page p aligned with words
- * of new page q.
+ * of new page q. `textless[p]`: old page p has (almost) no words of its own (withheld in full, blank),
+ * so only its place can pair it; an old page with text that aligned with nothing was taken out.
  */
-export function alignPages(sharedWords: readonly (readonly number[])[], newPageCount: number): Int32Array {
+export function alignPages(
+  sharedWords: readonly (readonly number[])[],
+  newPageCount: number,
+  textless: readonly boolean[]
+): Int32Array {
   const oldPageCount = sharedWords.length
   const width = newPageCount + 1
   // best[p][q]: most shared words pairing pages before old p and new q, in order, one to one.
@@ -38,15 +43,16 @@ export function alignPages(sharedWords: readonly (readonly number[])[], newPageC
       q--
     }
   }
-  fillByPosition(pairOf, newPageCount)
+  fillByPosition(pairOf, newPageCount, textless)
   return pairOf
 }
 
 /**
- * Unpaired old pages between two pairs take the unpaired new pages between the same pairs, in order;
- * before the first pair they are counted back from it (a cover letter put in front is left unpaired).
+ * Unpaired textless old pages between two pairs take the unpaired new pages between the same pairs, in
+ * order; before the first pair they are counted back from it (a cover letter put in front is left
+ * unpaired).
  */
-function fillByPosition(pairOf: Int32Array, newPageCount: number): void {
+function fillByPosition(pairOf: Int32Array, newPageCount: number, textless: readonly boolean[]): void {
   const anchors: Array<[number, number]> = [[-1, -1]]
   pairOf.forEach((q, p) => {
     if (q >= 0) anchors.push([p, q])
@@ -55,13 +61,14 @@ function fillByPosition(pairOf: Int32Array, newPageCount: number): void {
   for (let k = 0; k + 1 < anchors.length; k++) {
     const [p0, q0] = anchors[k]!
     const [p1, q1] = anchors[k + 1]!
-    const oldRun = p1 - p0 - 1
+    const oldRun: number[] = []
+    for (let p = p0 + 1; p < p1; p++) if (textless[p]) oldRun.push(p)
     const newRun = q1 - q0 - 1
-    const n = Math.min(oldRun, newRun)
+    const n = Math.min(oldRun.length, newRun)
     const leading = k === 0 && anchors.length > 2
     for (let i = 0; i < n; i++) {
-      if (leading) pairOf[p1 - 1 - i] = q1 - 1 - i
-      else pairOf[p0 + 1 + i] = q0 + 1 + i
+      if (leading) pairOf[oldRun[oldRun.length - 1 - i]!] = q1 - 1 - i
+      else pairOf[oldRun[i]!] = q0 + 1 + i
     }
   }
 }

@@ -101,6 +101,35 @@ describe('compareDocuments', () => {
     expect(result.changes[0]!.revealedText).toBe('Jane Doe')
   })
 
+  it('pairs a released page by its place when a page before it was taken out', () => {
+    const removed =
+      'This section about the stopbank contractors was left out of the second release entirely, every word of it.'
+    const annex =
+      'Annex A sets out the contractor quotes received for the stopbank repairs and the assessment panel.'
+    const paragraphs = [PROSE[0]!, removed, annex, PROSE[3]!]
+    const own = new Set([0, 1, 2, 3])
+    const older = typeset(paragraphs, { ownPages: own, withheldPages: new Map([[2, ['9(2)(j)']]]) })
+    const newer = typeset([PROSE[0]!, annex, PROSE[3]!], { ownPages: new Set([0, 1, 2]) })
+    const result = run(older, newer)
+    expect(result.pagesReleased).toEqual([2])
+    expect(result.changes).toHaveLength(1)
+  })
+
+  it('keeps a passage the newer copy redrew with another number of line bars', () => {
+    const long =
+      'Before the passage [[alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron|9(2)(a)]] after it.'
+    const result = run(
+      typeset([PROSE[0]!, long], { pageWidthPt: 400 }),
+      typeset([PROSE[0]!, long], { pageWidthPt: 700 })
+    )
+    expect(new Set(statuses(result.changes))).toEqual(new Set(['kept']))
+  })
+
+  it('does not call a ground read short (9(2) for 9(2)(a)) a change', () => {
+    const result = run(typeset(PROSE), typeset(PROSE.map((p) => p.replace('9(2)(a)', '9(2)'))))
+    expect(statuses(result.changes)).toEqual(['kept', 'kept'])
+  })
+
   it('refuses two files with no text in common', () => {
     const other = typeset([
       'Completely unrelated words about gardening, roses, soil acidity and compost heaps in spring.'

@@ -7,22 +7,38 @@
  * words around them (a page with no text in either copy) fall back to the box's place on the paired
  * page. Coordinates alone never pair anything: the page pair itself comes from the text.
  */
-import type { PageRect } from '../types'
 import { alignPages } from './alignPages'
 import { alignTokens } from './alignTokens'
-import { buildStream, type StreamWord } from './readingStream'
+import { buildStream } from './readingStream'
 import { pairChange, placeBoxes, side, unitIou, type Placed } from './placedBoxes'
 import { comparePages } from './wholePages'
-import { shareByWidth, trimMisreadContext } from './revealedText'
+import { trimMisreadContext } from './revealedText'
+import { keepPassage, liftRuns, pairInGroup } from './groupPairing'
 import { DIFF_FORMAT, type Change, type CompareDocument, type DiffResult } from './types'
 
 export type CompareOutcome =
   { readonly ok: true; readonly result: DiffResult } | { readonly ok: false; readonly message: string }
 
-/** Fewer aligned words than this and the two files are not releases of the same papers. */
+/** Fewer aligned words (in runs) than this and the two files are not releases of the same papers. */
 const MIN_SHARED_WORDS = 8
+/** An old page with fewer words than this is paired by its place (a page withheld in full, a blank). */
+const TEXTLESS_PAGE_WORDS = 10
+/** Aligned words count towards a page pair only inside a run of this many aligned in a row. */
+const MIN_PAGE_RUN_WORDS = 4
+/** A page pair shares at least this share of the smaller page's words. */
+const MIN_PAGE_SHARE = 0.35
 /** Boxes a geometric fallback pairs must overlap this much, as shares of their pages (IoU). */
 const MIN_FALLBACK_IOU = 0.3
+
+/** True when old word i is aligned inside a run of at least `length` consecutive aligned pairs. */
+function inRun(match: Int32Array, i: number, length: number): boolean {
+  let from = i
+  while (from > 0 && match[from - 1]! >= 0 && match[from - 1] === match[from]! - 1 && i - from < length)
+    from--
+  let to = i
+  while (to + 1 < match.length && match[to + 1] === match[to]! + 1 && to - from + 1 < length) to++
+  return to - from + 1 >= length
+}
 
 /** The aligned neighbours of stream positions: nearest matched index at or before / at or after. */
 function nearestMatched(match: Int32Array): { before: Int32Array; after: Int32Array } {
@@ -58,8 +74,11 @@ export function compareDocuments(older: CompareDocument, newer: CompareDocument)
   match.forEach((j, i) => {
     if (j < 0) return
     newMatched[j] = 1
-    sharedCount++
+    // Pages pair on runs of words, not on a "the" or an "and" the alignment matched between
+    // unrelated pages (a page taken out of the newer copy shares those with its neighbours).
+    if (!inRun(match, i, MIN_PAGE_RUN_WORDS)) return
     shared[oldWords[i]!.pageIndex]![newWords[j]!.pageIndex]!++
+    sharedCount++
   })
   if (sharedCount < MIN_SHARED_WORDS)
     return {
@@ -67,11 +86,29 @@ export function compareDocuments(older: CompareDocument, newer: CompareDocument)
       message:
         'the two files share no pages (no text in common), so they are not releases of the same papers.'
     }
-  const pagePair = alignPages(shared, newer.pages.length)
+  const wordsOnPage = (p: number): number => (oldStream.pageStart[p + 1] ?? 0) - (oldStream.pageStart[p] ?? 0)
+  const wordsOnNewPage = (q: number): number =>
+    (newStream.pageStart[q + 1] ?? 0) - (newStream.pageStart[q] ?? 0)
+  // A page pair shares a good part of the smaller page's words, not a stock sentence or two.
+  shared.forEach((row, p) =>
+    row.forEach((count, q) => {
+      if (count < MIN_PAGE_SHARE * Math.min(wordsOnPage(p), wordsOnNewPage(q))) row[q] = 0
+    })
+  )
+  const pagePair = alignPages(
+    shared,
+    newer.pages.length,
+    older.pages.map((page) => wordsOnPage(page.index) < TEXTLESS_PAGE_WORDS)
+  )
   const { before, after } = nearestMatched(match)
 
   const spanOf = (placed: Placed): Span | null => {
-    const near = (k: number): boolean => k >= 0 && Math.abs(oldWords[k]!.pageIndex - placed.pageIndex) <= 1
+    // Context words must be near the box in the older copy and, aligned, near its page's pair.
+    const newPage = pagePair[placed.pageIndex]!
+    const near = (k: number): boolean =>
+      k >= 0 &&
+      Math.abs(oldWords[k]!.pageIndex - placed.pageIndex) <= 1 &&
+      Math.abs(newWords[match[k]!]!.pageIndex - newPage) <= 1
     const i = placed.gap > 0 ? before[placed.gap - 1]! : -1
     const j = placed.gap < oldWords.length ? after[placed.gap]! : -1
     const hasI = near(i)
@@ -111,16 +148,22 @@ export function compareDocuments(older: CompareDocument, newer: CompareDocument)
   }
   for (const { span, olds } of groups.values()) {
     const news = newBoxes.filter((b) => !newPaired.has(b) && b.gap > span.lo && b.gap <= span.hi)
-    const pairs = pairInGroup(olds, news)
-    for (const [o, n] of pairs) {
-      newPaired.add(n)
-      changeOf.set(o, pairChange(o, n))
-    }
     const trimmed = trimMisreadContext(
       newWords.slice(span.lo + 1, span.hi),
       oldWords.slice(span.oldFrom, olds[0]!.gap),
       oldWords.slice(olds[olds.length - 1]!.gap, span.oldTo)
     )
+    if (news.length > 0 && trimmed.length === 0) {
+      // Nothing printed between the words around them in the newer copy: one withheld passage in
+      // both, however many bars each copy drew it with (reflow cuts lines elsewhere).
+      keepPassage(olds, news, newPaired, changeOf)
+      continue
+    }
+    const pairs = pairInGroup(olds, news)
+    for (const [o, n] of pairs) {
+      newPaired.add(n)
+      changeOf.set(o, pairChange(o, n))
+    }
     liftRuns(olds, pairs, trimmed, changeOf)
   }
 
@@ -154,7 +197,12 @@ export function compareDocuments(older: CompareDocument, newer: CompareDocument)
   const allNew = [...placeBoxes(newer, newStream, true), ...newBoxes].sort(
     (p, q) => p.pageIndex - q.pageIndex || p.box.bbox[1] - q.box.bbox[1] || p.box.bbox[0] - q.box.bbox[0]
   )
-  for (const n of allNew) if (!newPaired.has(n)) changes.push({ status: 'added', old: null, new: side(n) })
+  // Boxes left on a page the older copy withheld in full were withheld then too: part of that page's
+  // release (its change), not added.
+  const releasedInto = new Set(pagesReleased.map((p) => pagePair[p]!))
+  for (const n of allNew)
+    if (!newPaired.has(n) && !releasedInto.has(n.pageIndex))
+      changes.push({ status: 'added', old: null, new: side(n) })
   return {
     ok: true,
     result: {
@@ -166,66 +214,3 @@ export function compareDocuments(older: CompareDocument, newer: CompareDocument)
     }
   }
 }
-
-/** In order when both copies have as many boxes there; otherwise nearest place on the page first. */
-function pairInGroup(olds: readonly Placed[], news: readonly Placed[]): Array<[Placed, Placed]> {
-  if (olds.length === news.length) return olds.map((o, k) => [o, news[k]!])
-  const centre = (r: PageRect): [number, number] => [(r[0] + r[2]) / 2, (r[1] + r[3]) / 2]
-  const candidates = olds.flatMap((o) =>
-    news.map((n) => {
-      const [ox, oy] = centre(o.unitRect)
-      const [nx, ny] = centre(n.unitRect)
-      return { o, n, distance: Math.hypot(ox - nx, oy - ny) }
-    })
-  )
-  candidates.sort((p, q) => p.distance - q.distance)
-  const pairs: Array<[Placed, Placed]> = []
-  const used = new Set<Placed>()
-  for (const { o, n } of candidates) {
-    if (used.has(o) || used.has(n)) continue
-    used.add(o).add(n)
-    pairs.push([o, n])
-  }
-  return pairs
-}
-
-/** Each run of unpaired old boxes gets the new words between the paired boxes around it. */
-function liftRuns(
-  olds: readonly Placed[],
-  pairs: ReadonlyArray<[Placed, Placed]>,
-  words: readonly StreamWord[],
-  changeOf: Map<Placed, Change>
-): void {
-  const pairedNew = new Map(pairs)
-  // Words before a paired new box belong to the lifted boxes before its old box.
-  const cutAt = (n: Placed): number => words.filter((w) => wordBefore(w, n)).length
-  let run: Placed[] = []
-  let from = 0
-  const flush = (to: number): void => {
-    if (run.length === 0) return
-    const texts = shareByWidth(
-      words.slice(from, to),
-      run.map((o) => o.box.bbox)
-    )
-    run.forEach((o, k) =>
-      changeOf.set(o, { status: 'lifted', old: side(o), new: null, revealedText: texts[k]! })
-    )
-    run = []
-  }
-  for (const o of olds) {
-    const n = pairedNew.get(o)
-    if (!n) {
-      run.push(o)
-      continue
-    }
-    const cut = Math.max(from, cutAt(n))
-    flush(cut)
-    from = cut
-  }
-  flush(words.length)
-}
-
-const wordBefore = (w: StreamWord, n: Placed): boolean =>
-  w.pageIndex < n.pageIndex ||
-  (w.pageIndex === n.pageIndex &&
-    (w.pageRect[3] <= n.box.bbox[1] || (w.pageRect[1] < n.box.bbox[3] && w.pageRect[2] <= n.box.bbox[0])))

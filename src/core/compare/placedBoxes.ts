@@ -21,10 +21,15 @@ export const side = (placed: Placed): ChangeSide => ({
   grounds: placed.box.grounds
 })
 
+/**
+ * The same grounds: an unlabelled box on either side tells nothing, and a code that only adds or drops
+ * a subsection (`9(2)` against `9(2)(f)(iv)`, a label cut short or read short by OCR) is no change.
+ */
 function sameGrounds(a: readonly string[], b: readonly string[]): boolean {
-  // An unlabelled box on either side tells nothing about its ground.
   if (a.length === 0 || b.length === 0) return true
-  return [...a].sort().join('|') === [...b].sort().join('|')
+  const related = (x: string, ys: readonly string[]): boolean =>
+    ys.some((y) => x.startsWith(y) || y.startsWith(x))
+  return a.every((x) => related(x, b)) && b.every((y) => related(y, a))
 }
 
 export const pairChange = (older: Placed, newer: Placed): Change => ({

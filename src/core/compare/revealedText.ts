@@ -53,16 +53,31 @@ const widthOf = (r: PageRect): number => Math.max(1, r[2] - r[0])
 
 /**
  * Shares `words` (in reading order) between boxes in reading order by their widths: the bars of a
- * withheld paragraph, one per line, each get about a line's worth.
+ * withheld paragraph, one per line, each get the words whose printed length fits its share of the
+ * total width (characters, spaces counted, stand in for the printed width: one font sets both).
  */
 export function shareByWidth(words: readonly StreamWord[], boxes: readonly PageRect[]): string[] {
-  const total = boxes.reduce((sum, box) => sum + widthOf(box), 0)
+  const totalWidth = boxes.reduce((sum, box) => sum + widthOf(box), 0)
+  const ends: number[] = []
+  let chars = 0
+  for (const word of words) {
+    chars += (ends.length > 0 ? 1 : 0) + word.text.length
+    ends.push(chars)
+  }
   const out: string[] = []
   let taken = 0
   let widthSoFar = 0
   for (const box of boxes) {
     widthSoFar += widthOf(box)
-    const upTo = Math.round((words.length * widthSoFar) / total)
+    const targetChars = (chars * widthSoFar) / totalWidth
+    // The word boundary nearest the bar's end.
+    let upTo = taken
+    while (
+      upTo < words.length &&
+      Math.abs(ends[upTo]! - targetChars) < Math.abs((ends[upTo - 1] ?? 0) - targetChars)
+    )
+      upTo++
+    if (box === boxes[boxes.length - 1]) upTo = words.length
     out.push(
       words
         .slice(taken, upTo)
