@@ -16,10 +16,10 @@ import {
   auditDestinations,
   auditMetadata,
   auditOutlines,
-  auditStructure,
   looksLikePdf
 } from './documentChecks'
 import { Findings, TextIndex } from './findings'
+import { auditStructure } from './structureChecks'
 import { auditFormFields, auditPageContent, auditPageParts, type PageAudit } from './pageChecks'
 import { PdfDocumentView } from './pdfDocument'
 import { PdfFile, type Unread } from './pdfFile'

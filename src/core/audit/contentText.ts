@@ -21,72 +21,20 @@ import {
   type PdfValue
 } from './pdfSyntax'
 import { decodeWithFont, type FontDecoder } from './fontText'
+import { bounds, colourOf, intersect, skipInlineImage, type Rgb } from './contentOps'
+import type { ContentEnv, ContentReport } from './contentTypes'
 
-export interface ShownText {
-  readonly text: string
-  /** Glyph origin of the first character, default user space of the page (points, bottom-left). */
-  readonly origin: readonly [number, number]
-  /** Font size on the page in points (text matrix and CTM applied). */
-  readonly sizePt: number
-  readonly renderMode: number
-  /** Fill colour as RGB 0..1, or null for patterns and unknown colour spaces. */
-  readonly fill: readonly [number, number, number] | null
-  /** Fill alpha 0..1 (ExtGState /ca). */
-  readonly alpha: number
-  /** Inside optional content that is off. */
-  readonly hiddenLayer: boolean
-  /** Current clip bounds (user space) or null when nothing clips. */
-  readonly clip: PdfRect | null
-}
-
-export interface PaintedImage {
-  /** Bounds of the image's unit square in default user space. */
-  readonly rect: PdfRect
-  /** The CTM at the paint: maps the image's unit square into default user space. */
-  readonly matrix: Matrix
-  readonly clip: PdfRect | null
-  readonly hiddenLayer: boolean
-  /** The image XObject's object number, or -1 for an inline image. */
-  readonly objectNumber: number
-}
-
-export interface FilledRect {
-  readonly rect: PdfRect
-  readonly fill: readonly [number, number, number] | null
-}
-
-export interface MarkedText {
-  /** /ActualText, /Alt or /E given in the content stream's own property lists. */
-  readonly text: string
-  readonly key: 'ActualText' | 'Alt' | 'E'
-  readonly hiddenLayer: boolean
-}
-
-export interface ContentReport {
-  readonly texts: ShownText[]
-  readonly images: PaintedImage[]
-  readonly fills: FilledRect[]
-  readonly marked: MarkedText[]
-  /** Marked-content ids that painted something, with where they first painted (user space). */
-  readonly mcids: Map<number, readonly [number, number]>
-}
-
-export interface ContentEnv {
-  /** Resolves a value (references followed). */
-  readonly resolve: (
-    value: PdfValue | undefined
-  ) => PdfValue | { type: 'stream'; dict: PdfDict; raw: Uint8Array } | undefined
-  /** Decoded bytes of a stream object, or null. */
-  readonly streamBytes: (value: PdfValue | undefined) => { dict: PdfDict; bytes: Uint8Array } | null
-  /** True when this optional content group or membership dictionary is off. */
-  readonly isHiddenOc: (value: PdfValue | undefined) => boolean
-  readonly font: (fontDict: PdfValue | undefined) => FontDecoder
-}
+export type {
+  ContentEnv,
+  ContentReport,
+  FilledRect,
+  MarkedText,
+  PaintedImage,
+  ShownText
+} from './contentTypes'
 
 const MAX_OPERATORS = 400_000
 const MAX_FORM_DEPTH = 8
-
-type Rgb = readonly [number, number, number]
 
 interface State {
   ctm: Matrix
@@ -98,38 +46,6 @@ interface State {
   leading: number
   /** Fill alpha (ExtGState /ca): text at ~0 is drawn but not seen. */
   alpha: number
-}
-
-const bounds = (m: Matrix, x0: number, y0: number, x1: number, y1: number): PdfRect => {
-  const pts = [
-    [x0, y0],
-    [x1, y0],
-    [x0, y1],
-    [x1, y1]
-  ].map(([x, y]) => [m[0] * x! + m[2] * y! + m[4], m[1] * x! + m[3] * y! + m[5]] as const)
-  const xs = pts.map((p) => p[0])
-  const ys = pts.map((p) => p[1])
-  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)]
-}
-
-const intersect = (a: PdfRect | null, b: PdfRect): PdfRect =>
-  a ? [Math.max(a[0], b[0]), Math.max(a[1], b[1]), Math.min(a[2], b[2]), Math.min(a[3], b[3])] : b
-
-function colourOf(operands: readonly PdfValue[], op: string): Rgb | null {
-  const n = operands.map((v) => numberOf(v) ?? 0)
-  if (op === 'g' && n.length === 1) return [n[0]!, n[0]!, n[0]!]
-  if (op === 'rg' && n.length === 3) return [n[0]!, n[1]!, n[2]!]
-  if (op === 'k' && n.length === 4) {
-    const k = n[3]!
-    return [(1 - n[0]!) * (1 - k), (1 - n[1]!) * (1 - k), (1 - n[2]!) * (1 - k)]
-  }
-  // sc/scn: guess the space from the operand count (1 grey, 3 RGB, 4 CMYK); names are patterns.
-  if ((op === 'sc' || op === 'scn') && operands.every((v) => typeof v === 'number')) {
-    if (n.length === 1) return colourOf(operands, 'g')
-    if (n.length === 3) return colourOf(operands, 'rg')
-    if (n.length === 4) return colourOf(operands, 'k')
-  }
-  return null
 }
 
 export function readContent(
@@ -431,27 +347,4 @@ function run(
     }
     operands.length = 0
   }
-}
-
-/** Steps over inline image data: from ID to the EI that follows whitespace. */
-function skipInlineImage(reader: PdfSyntaxReader): void {
-  const b = reader.bytes
-  while (reader.pos < reader.end) {
-    const save = reader.pos
-    if (reader.word() === 'ID') break
-    if (reader.pos === save) reader.pos++
-  }
-  reader.pos++
-  for (; reader.pos + 2 < reader.end; reader.pos++) {
-    if (
-      b[reader.pos] === 0x45 &&
-      b[reader.pos + 1] === 0x49 &&
-      b[reader.pos - 1]! <= 32 &&
-      b[reader.pos + 2]! <= 32
-    ) {
-      reader.pos += 2
-      return
-    }
-  }
-  reader.pos = reader.end
 }
