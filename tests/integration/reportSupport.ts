@@ -99,7 +99,9 @@ const ALLOWED_ELEMENTS = new Set(
     'figcaption',
     'svg',
     'rect',
-    'text'
+    'text',
+    // A picture of the page under its boxes: only an embedded PNG/JPEG/WebP data URL (checked below).
+    'image'
   ].map((name) => name.toUpperCase())
 )
 const ALLOWED_ATTRIBUTES = new Set([
@@ -121,8 +123,12 @@ const ALLOWED_ATTRIBUTES = new Set([
   'y',
   'width',
   'height',
-  'font-size'
+  'font-size',
+  'preserveaspectratio'
 ])
+
+/** The only link that may leave the document: a page picture embedded as base64 (htmlParts.ts isPageImage). */
+const PAGE_PICTURE_RE = /^data:image\/(?:png|jpeg|webp);base64,[A-Za-z0-9+/]+={0,2}$/
 
 export interface HtmlAudit {
   readonly dom: JSDOM
@@ -140,7 +146,9 @@ export function auditHtml(html: string): HtmlAudit {
       if (!ALLOWED_ATTRIBUTES.has(attr.toLowerCase())) intruders.push(`${el.tagName}[${attr}]`)
     }
     const href = el.getAttribute('href')
-    if (href !== null && !href.startsWith('#')) intruders.push(`${el.tagName}[href=${href}]`)
+    const picture = tag === 'IMAGE' && href !== null && PAGE_PICTURE_RE.test(href)
+    if (href !== null && !href.startsWith('#') && !picture)
+      intruders.push(`${el.tagName}[href=${href.slice(0, 80)}]`)
   }
   return { dom, intruders }
 }
