@@ -205,4 +205,27 @@ describe('desktop habits', () => {
     expect((await colours('body')).backgroundColor).toBe('rgb(255, 255, 255)')
     await page.emulateMedia({ media: 'screen', colorScheme: 'light' })
   })
+
+  it('takes the README pictures in the light theme at 1280×800', async () => {
+    const { page } = app
+    await page.setViewportSize(SIZES[1])
+    // Notices from earlier steps would cover the page.
+    const dismiss = page.locator('.toast button[aria-label="Dismiss"]')
+    while ((await dismiss.count()) > 0) await dismiss.first().click()
+    await page.locator('.review-row').nth(1).click()
+    await page.locator('.review-row[aria-selected="true"]').waitFor()
+    await app.screenshot('readme-viewer')
+    await page.getByRole('button', { name: '‹ Library' }).click()
+    await doneRow('families.pdf').waitFor()
+    // A release as a requester describes it, for the picture.
+    await page.getByRole('button', { name: 'Edit details' }).click()
+    await page.getByLabel('Name').fill('MBIE OIA 2026-0412')
+    await page.getByLabel('Agency').fill('Ministry of Business, Innovation and Employment')
+    await page.getByLabel('Request reference').fill('DOIA 2526-0412')
+    await page.getByLabel('Request date').fill('2026-09-01')
+    await page.getByLabel('Response date').fill('2026-10-14')
+    await page.getByRole('button', { name: 'Save' }).click()
+    await page.getByRole('heading', { name: 'MBIE OIA 2026-0412' }).waitFor()
+    await app.screenshot('readme-library')
+  })
 })
