@@ -142,6 +142,26 @@ describe('advice true to the regime, in every format', () => {
     )
   })
 
+  it('an LGOIMA release cites the LGOIMA’s own sections, not the OIA’s', () => {
+    const nz = sampleInput()
+    const lgoima = buildReport({
+      ...nz,
+      release: { ...nz.release, name: 'Council request 2026-17', letterGrounds: ['7(2)(a)'] },
+      documents: nz.documents.map((d) => ({
+        ...d,
+        redactions: d.redactions.map((r) => ({ ...r, grounds: ['7(2)(a)'], label: 's7(2)(a)' }))
+      })),
+      catalogue: catalogueFor('nz-lgoima')
+    })
+    expect(lgoima.cover.regime).toBe('nz-lgoima')
+    const advice = [...lgoima.generalAsks, ...lgoima.grounds.flatMap((g) => g.whatToAsk)].join(' ')
+    expect(advice).toMatch(/s 18\(a\)\(ii\) of the LGOIMA/u)
+    expect(advice).toMatch(/s 7\(1\) of the LGOIMA/u)
+    expect(advice).toMatch(/s 27 of the LGOIMA/u)
+    expect(advice).not.toMatch(/of the OIA|19\(a\)|s 28\b/u)
+    expect(advice).not.toMatch(US_ADVICE)
+  })
+
   it('an undetermined release says so and gives no advice of either kind', () => {
     const report = buildReport(undeterminedInput())
     expect(report.cover.regime).toBe('unknown')

@@ -26,6 +26,12 @@ export const THUMBNAIL_WIDTH_PX = 720
  */
 const PNG_MAX_CHARS = 120_000
 const JPEG_QUALITY = 0.8
+/**
+ * Past ~60 MB of pictures (~500 text pages), later pages keep their outline: the HTML crosses to main
+ * whole and is printed by Chromium, whose print slows to minutes and can give up on a document that big
+ * (src/cli/reportPdf.ts; the CLI keeps the same budget, src/cli/reportPictures.ts).
+ */
+export const PICTURE_BUDGET_CHARS = 60_000_000
 
 function smallestDataUrl(canvas: HTMLCanvasElement): string {
   const png = canvas.toDataURL('image/png')
@@ -61,6 +67,7 @@ export async function renderPageImages(
   onPage: () => void
 ): Promise<Map<string, string>> {
   const images = new Map<string, string>()
+  let spentChars = 0
   const byDocument = new Map<string, ReportPage[]>()
   for (const p of pages) byDocument.set(p.documentId, [...(byDocument.get(p.documentId) ?? []), p])
   for (const [documentId, docPages] of byDocument) {
@@ -80,12 +87,11 @@ export async function renderPageImages(
     try {
       for (const p of docPages) {
         throwIfAborted(signal)
-        if (session && !session.dead) {
+        if (session && !session.dead && spentChars < PICTURE_BUDGET_CHARS) {
           try {
-            images.set(
-              pageImageKey(documentId, p.pageNumber),
-              await drawPage(session, p.pageNumber - 1, p.width)
-            )
+            const url = await drawPage(session, p.pageNumber - 1, p.width)
+            images.set(pageImageKey(documentId, p.pageNumber), url)
+            spentChars += url.length
           } catch {
             // This page stays an outline; the rest of the report is unaffected.
           }
