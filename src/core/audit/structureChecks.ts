@@ -68,7 +68,10 @@ export function auditStructure(
           if (audit.boxes.some((b) => inside(origin[0], origin[1], b, 1))) underBox = true
         }
       }
-      if (gone || underBox || index.repeatsHidden(text))
+      // /ActualText stands for the content's own text, so words no page shows are words taken out;
+      // /Alt and /E describe or expand, and need not be printed.
+      const replaced = key === 'ActualText' && !index.isVisible(text) && index.unseen(text).reveals
+      if (gone || underBox || replaced || index.repeatsHidden(text))
         findings.text(
           'structure-text',
           `${at !== null ? `page ${at + 1}, ` : ''}structure element ${count} (/${key})`,
