@@ -26,6 +26,14 @@ export interface RecogniseOptions {
 export interface OcrEngine {
   /** The words found inside `rectPx` of `bitmap` (whole pixels, clipped to the bitmap by the engine). */
   recognise(bitmap: GreyBitmap, rectPx: PxRect, options?: RecogniseOptions): Promise<OcrWord[]>
+  /**
+   * The words of many one-line strips at once, per strip, in `bitmap`'s pixels. Optional: without it
+   * core stacks the strips onto one sheet and calls `recognise` once (stackedStrips.ts).
+   */
+  recogniseStrips?(
+    bitmap: GreyBitmap,
+    strips: ReadonlyArray<{ readonly rectPx: PxRect; readonly invert: boolean }>
+  ): Promise<OcrWord[][]>
 }
 
 /** A page rendered for OCR: grey pixels and their resolution in pixels per point. */

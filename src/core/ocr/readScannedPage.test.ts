@@ -57,6 +57,12 @@ class FakeEngine implements OcrEngine {
         }))
     )
   }
+  /** Strip by strip: the stacking itself is tested with pixels in stackedStrips.test.ts. */
+  async recogniseStrips(bitmap: GreyBitmap, strips: ReadonlyArray<{ rectPx: PxRect; invert: boolean }>) {
+    const out: OcrWord[][] = []
+    for (const s of strips) out.push(await this.recognise(bitmap, s.rectPx, { invert: s.invert }))
+    return out
+  }
 }
 
 const box = (bbox: PageRect, kind: ScanRedaction['kind'] = 'black'): ScanRedaction => ({

@@ -29,6 +29,7 @@ import {
 } from './ocrRuns'
 import { outlineMasks } from './outlineMask'
 import { labelStrips, lineHeightOfBoxes } from './strips'
+import { readStackedStrips } from './stackedStrips'
 
 export interface ScannedPageInput {
   /** The raster pass's page image (about 100 dpi), used to skip blank strips and find sparse pages. */
@@ -153,15 +154,23 @@ interface PageText {
   readonly inside: Map<number, string>
 }
 
-async function readByOcr(page: ScanPage, input: ScannedPageInput, ocr: PageOcr): Promise<PageText> {
+/**
+ * @param insideOnly read only inside the boxes: the page's own text layer already holds the print
+ *   beside them.
+ */
+async function readByOcr(
+  page: ScanPage,
+  input: ScannedPageInput,
+  ocr: PageOcr,
+  insideOnly = false
+): Promise<PageText> {
   const { bitmap, pxPerPt } = input.raster
   const rasterIdx = page.redactions.flatMap((r, i) => (r.source === 'raster' && !r.label ? [i] : []))
   const boxes = page.redactions.map((r) => ({ rect: r.bbox, white: r.kind === 'white' }))
   const targets = rasterIdx.map((i) => boxes[i]!)
-  const strips = labelStrips(targets, page.width, page.height, bitmap, pxPerPt).map((s) => ({
-    ...s,
-    insideOf: s.insideOf === null ? null : rasterIdx[s.insideOf]!
-  }))
+  const strips = labelStrips(targets, page.width, page.height, bitmap, pxPerPt)
+    .map((s) => ({ ...s, insideOf: s.insideOf === null ? null : rasterIdx[s.insideOf]! }))
+    .filter((s) => !insideOnly || s.insideOf !== null)
   const band = page.redactions.length === 0 ? sparsePrintBand(bitmap, pxPerPt) : null
   const inside = new Map<number, string>()
   if (strips.length === 0 && !band) return { runs: [], inside }
@@ -183,17 +192,35 @@ async function readByOcr(page: ScanPage, input: ScannedPageInput, ocr: PageOcr):
     if (!r || r.kind !== 'white') return []
     return outlineMasks(ocrPage.bitmap, toPx(r.bbox, ocrPage.pxPerPt, w, h), ocrPage.pxPerPt)
   }
-  for (const strip of strips) {
+  const legible = strips.filter((strip) => {
     const rectPx = toPx(strip.rect, ocrPage.pxPerPt, w, h)
-    if (rectPx[2] - rectPx[0] < 4 || rectPx[3] - rectPx[1] < 4) continue
-    const found = toPageWords(
-      strip.invert
-        ? await ocr.engine.recognise(ocrPage.bitmap, rectPx, { invert: true })
-        : await ocr.engine.recognise(ocrPage.bitmap, rectPx, {
-            maskPx: [...masksIn(rectPx), ...outlineOf(strip.insideOf)]
-          }),
-      ocrPage.pxPerPt
-    )
+    return rectPx[2] - rectPx[0] >= 4 && rectPx[3] - rectPx[1] >= 4
+  })
+  // Light labels inside dark boxes are read together in one call (stackedStrips.ts): one line each,
+  // nothing to mask. Print beside boxes and inside white ones is read strip by strip, boxes masked.
+  const stacked = legible.filter((strip) => strip.invert && strip.insideOf !== null)
+  const stackedRects = stacked.map((strip) => ({
+    rectPx: toPx(strip.rect, ocrPage.pxPerPt, w, h),
+    invert: true
+  }))
+  const stackedWords =
+    stacked.length === 0
+      ? []
+      : ocr.engine.recogniseStrips
+        ? await ocr.engine.recogniseStrips(ocrPage.bitmap, stackedRects)
+        : await readStackedStrips(ocr.engine, ocrPage.bitmap, stackedRects)
+  for (const strip of legible) {
+    const rectPx = toPx(strip.rect, ocrPage.pxPerPt, w, h)
+    const k = stacked.indexOf(strip)
+    const read =
+      k >= 0
+        ? stackedWords[k]!
+        : strip.invert
+          ? await ocr.engine.recognise(ocrPage.bitmap, rectPx, { invert: true })
+          : await ocr.engine.recognise(ocrPage.bitmap, rectPx, {
+              maskPx: [...masksIn(rectPx), ...outlineOf(strip.insideOf)]
+            })
+    const found = toPageWords(read, ocrPage.pxPerPt)
     if (strip.insideOf !== null) {
       const text = insideText(found)
       if (text !== '') inside.set(strip.insideOf, text)
@@ -317,7 +344,7 @@ export async function readScannedPage(
   // An OCR layer made by the redaction tool (ZyLAB, Adobe) holds the page's words but not the labels
   // burned into its boxes: boxes the layer left unlabelled are read in their pixels too.
   if (hasLayer && ocr && labelled.some((r) => r.source === 'raster' && !r.label)) {
-    const read = await readByOcr({ ...page, redactions: labelled }, input, ocr)
+    const read = await readByOcr({ ...page, redactions: labelled }, input, ocr, true)
     const second = labelsFor({ ...page, redactions: labelled }, read)
     second.inside.forEach((label, i) => {
       if (label) labelledInside.add(i)
