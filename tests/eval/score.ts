@@ -11,6 +11,18 @@
 import type { TruthFile, TruthLookalike, TruthRedaction } from '../fixtures/generator/truth'
 import { intersection, iou, matchBoxes, area } from './match'
 import type { Box, Details, DetectedFile, Prf, Summary } from './summary'
+import { foreignCode } from '@core/grounds/foreignCode'
+
+/**
+ * The grounds a box should be reported with. A code of a regime with no catalogue ("Section 40(2)",
+ * "s47F", "5.1.2e") is shown verbatim as an unrecognised ground (issue 11); truth written before
+ * that names such a code in its label only.
+ */
+function expectedGrounds(t: TruthRedaction): readonly string[] {
+  if (t.grounds.length > 0 || !t.label) return t.grounds
+  const code = foreignCode(t.label.replace(/^\[|\]$/gu, ''))
+  return code ? [code] : t.grounds
+}
 
 export { MATCH_IOU, iou, matchBoxes } from './match'
 export type { DetectedFile, Prf, Summary } from './summary'
@@ -179,7 +191,8 @@ export function score(truths: readonly TruthFile[], detections: readonly Detecte
           if (d.kind === t.kind) kinds.correct++
           else kinds.confusions[`${t.kind}→${d.kind}`] = (kinds.confusions[`${t.kind}→${d.kind}`] ?? 0) + 1
           grounds.matched++
-          const correct = sameSet(t.grounds, d.grounds)
+          const expected = expectedGrounds(t)
+          const correct = sameSet(expected, d.grounds)
           const place = (groundsByPlacement[t.labelPlacement] ??= { matched: 0, correct: 0 })
           place.matched++
           if (correct) place.correct++
@@ -190,10 +203,10 @@ export function score(truths: readonly TruthFile[], detections: readonly Detecte
               page: page.index,
               bbox: t.bbox,
               label: t.label,
-              truth: t.grounds,
+              truth: expected,
               detected: d.grounds
             })
-          if (t.grounds.length > 0) {
+          if (expected.length > 0) {
             grounds.labelled++
             if (correct) grounds.labelledCorrect++
           }

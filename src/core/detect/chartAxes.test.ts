@@ -70,6 +70,16 @@ describe('barSets', () => {
     }))
     expect(barSets(uneven).size).toBe(0)
   })
+  it('leaves paragraphs withheld line by line alone, however many on a page', () => {
+    const paragraph = (
+      top: number
+    ): { rect: readonly [number, number, number, number]; colourKey: string }[] =>
+      [501, 491, 501, 480, 183].map((w, i) => ({
+        rect: [44, top + 16 * i, 44 + w, top + 16 * i + 14] as const,
+        colourKey: key
+      }))
+    expect(barSets([...paragraph(262), ...paragraph(552)]).size).toBe(0)
+  })
   it('finds the bars when a legend swatch of their colour sits on the same edge below them', () => {
     const bars = [60, 140, 95, 30].map((w, i) => ({
       rect: [100, 100 + 20 * i, 100 + w, 113 + 20 * i] as const,

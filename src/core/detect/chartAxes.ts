@@ -197,7 +197,11 @@ export function barSets(boxes: readonly BarLike[]): Set<number> {
           if (Math.max(...thick) > 1.15 * minThick) continue
           if (Math.max(...long) < 1.25 * Math.min(...long)) continue
           const pos = members.map((i) => (horizontal ? boxes[i]!.rect[1] : boxes[i]!.rect[0]))
-          if (pos[1]! - pos[0]! <= minThick) continue
+          // Bars stand apart (a gap of half a bar or more); lines of a paragraph follow each other
+          // closely and, but for the last, run the full measure: one length within a few percent.
+          if (pos[1]! - pos[0]! < 1.4 * minThick) continue
+          const fullLines = long.slice(0, -1)
+          if (horizontal && Math.max(...fullLines) <= 1.08 * Math.min(...fullLines)) continue
           for (const i of members) out.add(i)
         }
     }
