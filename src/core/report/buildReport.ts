@@ -3,6 +3,7 @@
  * reading order (document as given, then page, top, left) gives the register, and every total is
  * summed from that register so the summary, the ground sections and the table always agree.
  */
+import { buildLeakAudit } from './leakAudit'
 import type { Ground } from '../grounds/catalogue'
 import { reconcileGrounds } from '../review/reconcile'
 import type { Regime } from '../types'
@@ -218,6 +219,7 @@ export function buildReport(input: ReportInput): Report {
     }
   }
 
+  const leakAudit = buildLeakAudit(input.documents)
   const leaks: ReportLeak[] = register.flatMap((row) =>
     row.leak
       ? [
@@ -301,6 +303,7 @@ export function buildReport(input: ReportInput): Report {
       sections.map((s) => s.code)
     ),
     leaks,
+    ...(leakAudit ? { leakAudit } : {}),
     pages,
     register,
     complaint,

@@ -66,7 +66,8 @@ export function reportInputFromScans(
           leak: r.leak,
           leakedText: r.leakedText
         }))
-      )
+      ),
+      ...(scan.audit ? { audit: scan.audit } : {})
     })),
     catalogue: catalogueFor(regime),
     options,

@@ -3,6 +3,7 @@
  * from it), headings in order, tables with captions and scoped headers, page thumbnails as inline SVG.
  * A Content-Security-Policy allowing no scripts and no fetches backs up the escaping (security.md X2).
  */
+import { leakAuditHtml } from './leakAudit'
 import {
   breakableName,
   esc,
@@ -214,6 +215,7 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
     ['summary', 'Summary'],
     ['grounds', 'Grounds and what to ask'],
     ...(report.leaks.length > 0 ? [['leaks', 'Leaks']] : []),
+    ...(report.leakAudit ? [['leak-audit', 'Leak audit']] : []),
     ...(report.thumbnails && report.pages.length > 0 ? [['pages', 'Pages with redactions']] : []),
     ['register', 'Register of redactions'],
     ...(report.complaint ? [['complaint', report.complaint.title]] : [])
@@ -238,6 +240,7 @@ ${cover(report)}
 ${summary(report)}
 ${groundsSection(report)}
 ${leaksSection(report)}
+${leakAuditHtml(report.leakAudit)}
 ${pagesSection(report, rows, options)}
 ${registerSection(report)}
 ${complaintSection(report)}

@@ -2,6 +2,7 @@
  * The report as Markdown, for pasting into an issue, a wiki or an email. Text from PDFs and from the
  * reviewer is escaped so it cannot add markup, links, table cells or raw HTML.
  */
+import { leakAuditMarkdown } from './leakAudit'
 import { plural } from './asks'
 import { leakAmount } from './measure'
 import type { Report } from './types'
@@ -99,6 +100,7 @@ export function renderMarkdown(report: Report): string {
       )
     out.push('')
   }
+  if (report.leakAudit) out.push(...leakAuditMarkdown(report.leakAudit, mdText))
   out.push(
     '## Register of redactions',
     '',

@@ -4,6 +4,8 @@
  * Markdown) reads only the `Report`, so they agree on every number. Text that came from PDFs (labels,
  * names, notes, leaked text) is carried as is here and escaped by each renderer.
  */
+import type { DocumentAudit } from '../types'
+import type { ReportLeakAudit } from './leakAudit'
 import type { Ground, GroundFamily } from '../grounds/catalogue'
 import type { Leak, PageRect, RedactionKind, Regime } from '../types'
 import type { RegimeBasis, UnsupportedStatute } from './regime'
@@ -67,6 +69,8 @@ export interface ReportDocumentInput {
   readonly pageCount: number
   readonly pages: readonly ReportPageInput[]
   readonly redactions: readonly ReportRedactionInput[]
+  /** The deep leak audit of the scan (issue 13), where the document was scanned with it. */
+  readonly audit?: DocumentAudit
 }
 
 export interface ReportOptions {
@@ -245,6 +249,8 @@ export interface Report {
   readonly generalAsks: readonly string[]
   readonly reconciliation: Reconciliation | null
   readonly leaks: readonly ReportLeak[]
+  /** Verdicts and counts of the leak audit; absent when no document carries one. */
+  readonly leakAudit?: ReportLeakAudit
   readonly pages: readonly ReportPage[]
   readonly register: readonly RegisterRow[]
   /** Null when nothing is disputed. */
