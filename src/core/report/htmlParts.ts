@@ -145,6 +145,9 @@ nav ol { columns: 2; }
   /* Thumbnails, the register and the complaint start on a fresh page: each is long or sent on its own. */
   #pages h2, #register h2, #complaint h2 { break-before: page; }
   h3, h4 { break-after: avoid; }
+  /* A section's heading and its opening sentence stay with what they introduce (the Leaks heading stood alone). */
+  h2 + p, caption { break-after: avoid; }
+  p { break-inside: avoid; }
   table { font-size: 8pt; }
   th, td { padding: 3px 4px; }
   thead { display: table-header-group; }
