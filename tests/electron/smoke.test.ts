@@ -70,12 +70,14 @@ describe.skipIf(binary === null || !built)(
           'onAnalysisEvent',
           'onBeforeClose',
           'onMenuCommand',
+          'onOpenedFilesWaiting',
           'openRestore',
           'readRestore',
           'readWorkspaceMarker',
           'saveReport',
           'showSavedReport',
           'startAnalysis',
+          'takeOpenedFiles',
           'writeBackup',
           'writeWorkspaceMarker'
         ]
