@@ -7,9 +7,9 @@ import { buildLeakAudit } from './leakAudit'
 import type { Ground } from '../grounds/catalogue'
 import { reconcileGrounds } from '../review/reconcile'
 import type { Regime } from '../types'
-import { asksFor, classOf, complaintFrame, generalAsks, REGIME_NAMES } from './asks'
+import { asksFor, classOf, complaintFrame, generalAsks } from './asks'
 import { describePosition, EST_WORDS_BASIS, estimateWords, leakUnit, rectAreaPt2 } from './measure'
-import { detectRegime, type RegimeDetection } from './regime'
+import { detectRegime, regimeWords, type RegimeDetection } from './regime'
 import {
   REPORT_SCHEMA,
   type ComplaintDraft,
@@ -34,30 +34,6 @@ function regimeOf(input: ReportInput): RegimeDetection {
     labels: redactions.flatMap((r) => (r.label ? [r.label] : [])),
     codes: [...redactions.flatMap((r) => r.grounds), ...(input.release.letterGrounds ?? [])]
   })
-}
-
-/** The cover's regime line and, when no advice is given, why. */
-function regimeWords(detection: RegimeDetection): { name: string; note: string | null } {
-  const { unsupported } = detection
-  if (unsupported) {
-    const where = detection.basis === 'letter' ? 'The response letter cites' : 'A label on the pages cites'
-    return {
-      name: `Not supported yet: ${unsupported.name}`,
-      note:
-        `${where} “${unsupported.citation}” (${unsupported.name}), a law Withheld does not support yet. ` +
-        'This report lists the redactions but gives no advice on what to ask or where to complain: ' +
-        'advice written for another law would mislead.'
-    }
-  }
-  if (detection.regime === 'unknown')
-    return {
-      name: REGIME_NAMES.unknown,
-      note:
-        'Neither the release, a response letter nor the grounds on the pages show which law this release ' +
-        'is under, so this report gives no advice on what to ask or where to complain. Set the release’s ' +
-        'regime, or give the response letter, to get it.'
-    }
-  return { name: REGIME_NAMES[detection.regime], note: null }
 }
 
 function buildRegister(input: ReportInput, grounds: ReadonlyMap<string, Ground>): RegisterRow[] {

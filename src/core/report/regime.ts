@@ -8,6 +8,7 @@
  */
 import { inferRegime } from '../grounds/catalogue'
 import type { Regime } from '../types'
+import { REGIME_NAMES } from './asks'
 
 /** A law named in the letter or on a box that Withheld has no grounds catalogue or advice for. */
 export interface UnsupportedStatute {
@@ -152,4 +153,28 @@ export function paperFor(cover: {
 }): 'a4' | 'letter' {
   if (cover.regime === 'us-foia') return 'letter'
   return cover.unsupportedStatute?.country === 'US' ? 'letter' : 'a4'
+}
+
+/** The cover's regime line and, when no advice is given, why. */
+export function regimeWords(detection: RegimeDetection): { name: string; note: string | null } {
+  const { unsupported } = detection
+  if (unsupported) {
+    const where = detection.basis === 'letter' ? 'The response letter cites' : 'A label on the pages cites'
+    return {
+      name: `Not supported yet: ${unsupported.name}`,
+      note:
+        `${where} “${unsupported.citation}” (${unsupported.name}), a law Withheld does not support yet. ` +
+        'This report lists the redactions but gives no advice on what to ask or where to complain: ' +
+        'advice written for another law would mislead.'
+    }
+  }
+  if (detection.regime === 'unknown')
+    return {
+      name: REGIME_NAMES.unknown,
+      note:
+        'Neither the release, a response letter nor the grounds on the pages show which law this release ' +
+        'is under, so this report gives no advice on what to ask or where to complain. Set the release’s ' +
+        'regime, or give the response letter, to get it.'
+    }
+  return { name: REGIME_NAMES[detection.regime], note: null }
 }
