@@ -4,10 +4,11 @@
  *  2. family 2, Chromium-printed releases and their print-and-scan copies (tests/fixtures/family2),
  *     its `tune` split and its `holdout` split (never tuned on) apart;
  *  3. real scanned pages labelled by eye (tests/eval/real), `tune` and `holdout` apart (skipped
- *     with a message when ../shared is absent).
- *  4. the leak audit's generated fixtures (tests/fixtures/audit), precision and recall per leak kind.
+ *     with a message when ../shared is absent);
+ *  4. pairs of releases of the same papers (tests/fixtures/compare), `withheld diff` per status;
+ *  5. the leak audit's generated fixtures (tests/fixtures/audit), precision and recall per leak kind.
  * Writes `.eval/results.json` (family 1's details). `npm run eval -- quick|holdout` scores family 1's
- * CI corpus or its held-out seeds alone; `-- family2`, `-- real` or `-- audit` one family alone.
+ * CI corpus or its held-out seeds alone; `-- family2`, `-- real`, `-- compare` or `-- audit` one family alone.
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
@@ -18,6 +19,7 @@ import { SPLITS } from '../fixtures/family2/corpus'
 import { evaluateFamily2 } from './family2/evaluateFamily2'
 import { formatFamily2 } from './family2/format'
 import { evaluateReal, formatRealSummary } from './real/realEval'
+import { evaluateCompare, formatCompareEval } from './compare/evaluateCompare'
 import { evaluateAudit, formatAudit } from './audit/auditEval'
 
 const repoRoot = process.cwd()
@@ -28,6 +30,12 @@ mkdirSync(evalDir, { recursive: true })
 const arg = process.argv[2]
 if (arg === 'audit') {
   console.log(formatAudit(await evaluateAudit()))
+  process.exit(0)
+}
+if (arg === 'compare') {
+  console.log(
+    formatCompareEval(await evaluateCompare(repoRoot, undefined, (m) => process.stderr.write(`${m}\n`)))
+  )
   process.exit(0)
 }
 if (arg === 'family2' || arg === 'real') {
@@ -60,6 +68,9 @@ writeFileSync(
 console.log(`  written: ${resolve(evalDir, 'results.json')}`)
 if (corpus === 'full') {
   await otherFamilies('both')
+  console.log(
+    `\n${formatCompareEval(await evaluateCompare(repoRoot, undefined, (m) => process.stderr.write(`${m}\n`)))}`
+  )
   console.log(formatAudit(await evaluateAudit()))
 }
 

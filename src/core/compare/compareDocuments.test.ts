@@ -130,6 +130,29 @@ describe('compareDocuments', () => {
     expect(statuses(result.changes)).toEqual(['kept', 'kept'])
   })
 
+  it('refuses two files that share only stock phrases', () => {
+    // One five-word stock phrase in each ~25-word sentence: a fifth of the words, in runs of five.
+    const stock = (topics: string[]): string[] => topics.map((t) => `${t}, and asked for a report back.`)
+    const a = typeset(
+      stock([
+        'Councillors argued over harbour dredging costs, the silt disposal consent, tidal access for the fishing fleet and the wharf lease',
+        'The new library roof leaks above the reading room after every southerly storm; repairs were quoted twice by different builders',
+        'Rural ratepayers objected to the proposed differential, citing drought, lower farm incomes and roads nobody has graded since autumn'
+      ])
+    )
+    const b = typeset(
+      stock([
+        'Measles vaccination uptake among toddlers fell again in three districts, with clinics blaming staff shortages and misinformation online',
+        'Nurse rostering software double-booked night shifts across two wards during the holidays, prompting overtime claims and complaints',
+        'Hospital car parking fees rose sharply this winter while patients waited longer, so visitors began parking on nearby residential streets'
+      ])
+    )
+    expect(compareDocuments(a, b)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('share no pages')
+    })
+  })
+
   it('refuses two files with no text in common', () => {
     const other = typeset([
       'Completely unrelated words about gardening, roses, soil acidity and compost heaps in spring.'

@@ -80,12 +80,6 @@ export function compareDocuments(older: CompareDocument, newer: CompareDocument)
     shared[oldWords[i]!.pageIndex]![newWords[j]!.pageIndex]!++
     sharedCount++
   })
-  if (sharedCount < MIN_SHARED_WORDS)
-    return {
-      ok: false,
-      message:
-        'the two files share no pages (no text in common), so they are not releases of the same papers.'
-    }
   const wordsOnPage = (p: number): number => (oldStream.pageStart[p + 1] ?? 0) - (oldStream.pageStart[p] ?? 0)
   const wordsOnNewPage = (q: number): number =>
     (newStream.pageStart[q + 1] ?? 0) - (newStream.pageStart[q] ?? 0)
@@ -95,6 +89,14 @@ export function compareDocuments(older: CompareDocument, newer: CompareDocument)
       if (count < MIN_PAGE_SHARE * Math.min(wordsOnPage(p), wordsOnNewPage(q))) row[q] = 0
     })
   )
+  // Two releases of the same papers have at least one page in common, not only stock phrases.
+  const pagesInCommon = shared.some((row) => row.some((count) => count > 0))
+  if (sharedCount < MIN_SHARED_WORDS || !pagesInCommon)
+    return {
+      ok: false,
+      message:
+        'the two files share no pages (no text in common), so they are not releases of the same papers.'
+    }
   const pagePair = alignPages(
     shared,
     newer.pages.length,
