@@ -1,9 +1,10 @@
 // Launches the built app in real Electron (security.md "R" checks). Skips cleanly where the Electron
 // binary is absent, as on CI machines without network: it is never downloaded from here.
 // Page code is typed through globalThis casts: this project's tsconfig has no DOM library.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { PDFDocument } from 'pdf-lib'
 import { _electron, type ElectronApplication, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { findElectronBinary, repoRoot } from './electronBinary'
@@ -140,6 +141,25 @@ describe.skipIf(binary === null || !built)(
         })
         expect(outcome).toMatchObject({ status: 'saved', fileNames: ['smoke.pdf'] })
         expect(readFileSync(target).subarray(0, 5).toString('latin1')).toBe('%PDF-')
+      } finally {
+        rmSync(dir, { recursive: true, force: true })
+      }
+    })
+
+    it('imports a PDF a second launch hands over (second-instance argv, relative to its folder)', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'withheld-electron-open-'))
+      try {
+        const doc = await PDFDocument.create()
+        doc.addPage([595, 842])
+        writeFileSync(join(dir, 'second launch.pdf'), await doc.save())
+        // What Electron emits in the running instance when `withheld "second launch.pdf"` starts in dir.
+        await app.evaluate(({ app: electronApp }, folder) => {
+          electronApp.emit('second-instance', {}, ['withheld', '--no-sandbox', 'second launch.pdf'], folder)
+        }, dir)
+        await page
+          .locator('[data-testid="document-row"]')
+          .filter({ hasText: 'second launch.pdf' })
+          .waitFor({ timeout: 60_000 })
       } finally {
         rmSync(dir, { recursive: true, force: true })
       }
