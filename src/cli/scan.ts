@@ -1,9 +1,10 @@
 /**
- * `withheld scan`: each PDF is read and hashed here, then analysed in its own child process through
- * analysisHost (watchdog + memory cap), so a PDF that hangs pdf.js or inflates to gigabytes ends its
- * own analysis and the batch goes on. Results go to stdout, or with --out one file per PDF written
- * atomically (temporary file + rename: a reader never sees half a report). Every file that could not
- * be scanned gets one line on stderr, `withheld: NAME: message`, and makes the exit status 2.
+ * `withheld scan`: each PDF is read and hashed here, then analysed by a pool of warm worker processes
+ * (analysisHost: watchdog, memory cap, a fresh worker after a hostile file), so a PDF that hangs
+ * pdf.js or inflates to gigabytes ends its own analysis and the batch goes on. Results go to stdout,
+ * or with --out one file per PDF written atomically (temporary file + rename: a reader never sees
+ * half a report). Every file that could not be scanned gets one line on stderr,
+ * `withheld: NAME: message`, and makes the exit status 2.
  */
 import { withMinConfidence } from '@core/scan/minConfidence'
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
@@ -103,6 +104,9 @@ export async function runScan(
     concurrency: command.jobs,
     stepTimeoutMs: command.timeoutMs
   })
+  // Warm workers are shared by every file: they start loading pdf.js now, while the first files are
+  // read and hashed.
+  host.warm(Math.min(command.jobs, files.length))
   const stop = (): void => {
     host.dispose()
     process.exit(130)
@@ -176,7 +180,9 @@ export async function runScan(
     }
   }
   try {
-    await Promise.all(Array.from({ length: Math.min(command.jobs, files.length) }, lane))
+    // One lane more than workers: it reads and hashes the next file while every worker is busy, so a
+    // worker that finishes takes its next document at once instead of waiting for that read.
+    await Promise.all(Array.from({ length: Math.min(command.jobs + 1, files.length) }, lane))
   } finally {
     host.dispose()
     process.off('SIGINT', stop)
