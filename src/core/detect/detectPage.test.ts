@@ -186,6 +186,13 @@ describe('detectPage', () => {
     expect(detect(page([...paragraph(), ...fills, ...legend, ...labels])).redactions).toEqual([])
   })
 
+  it('takes an uncatalogued code printed beside a box as its ground, never a bare section number', () => {
+    const coded = detect(page([...paragraph(), box([72, 160, 200, 172]), text('5.1.2e', 206, 161)]))
+    expect(coded.redactions.map((r) => r.grounds)).toEqual([['5.1.2e']])
+    const numbered = detect(page([...paragraph(), box([72, 160, 200, 172]), text('6.2', 206, 161)]))
+    expect(numbered.redactions.map((r) => r.grounds)).toEqual([[]])
+  })
+
   it('marks a page-size black box as the page withheld in full', () => {
     const content = page([box([30, 30, 570, 770]), text('s9(2)(j)', 280, 400, WHITE)])
     const result = detect(content)

@@ -72,6 +72,12 @@ export function labelFor(text: string): FoundLabel | null {
   return parsed.codes.length > 0 ? { label: parsed.label ?? text, grounds: parsed.codes } : null
 }
 
+/**
+ * Beside a box, an uncatalogued code counts only when it carries a letter or a word ("5.1.2e",
+ * "s47F", "Section 40(2)"): digits and dots alone ("6.2") are a section number.
+ */
+const lettered = (text: string): boolean => /\p{L}/u.test(text)
+
 /** The label printed on a box: as labelFor, or a code of a regime with no catalogue here ("5.1.2e", "s47F", "Reg 12(4)(d)"), shown as printed. */
 export function labelOnBox(text: string): FoundLabel | null {
   const found = labelFor(text)
@@ -115,7 +121,7 @@ export function assignBesideLabels(
       const sameLine = verticalOverlap(run.rect, t.rect) >= 0.5 || (dy === 0 && height(t.rect) > 2 * lh)
       let found = labelRuns.get(run)
       if (found === undefined) {
-        found = isOnlyLabel(run.text) ? labelFor(run.text) : null
+        found = isOnlyLabel(run.text) ? labelFor(run.text) : lettered(run.text) ? labelOnBox(run.text) : null
         labelRuns.set(run, found)
       }
       if (!found && sameLine) {
