@@ -149,6 +149,14 @@ describe('desktop habits', () => {
       await page.setViewportSize(size)
       await app.screenshot(`dark-library-${size.width}x${size.height}`)
     }
+    // Dialogs too: the guide's text on the dialog's own (dark) ground.
+    await app.menu('show-guide')
+    const guideText = await colours('[data-testid="user-guide"] .user-guide p')
+    const guideGround = await colours('[data-testid="user-guide"]')
+    expect(contrast(guideText.color, guideGround.backgroundColor)).toBeGreaterThanOrEqual(7)
+    await app.screenshot('dark-guide-1280x800')
+    await page.keyboard.press('Escape')
+    await page.getByTestId('user-guide').waitFor({ state: 'detached' })
 
     await app.openDocument('families.pdf')
     await page.locator('.document-viewer[data-state="ready"]').waitFor({ timeout: 60_000 })

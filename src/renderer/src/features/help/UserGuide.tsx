@@ -23,9 +23,9 @@ export function UserGuide({ onClose }: { onClose(): void }): React.JSX.Element {
           <h3>1. Bring in the release</h3>
           <p>
             <b>File › Import PDFs…</b> (Ctrl+O), drop PDFs on the window, open a PDF with Withheld from your
-            file manager, or start it as <code>withheld release.pdf</code>. <b>File › Open Recent</b> lists
-            the last PDFs you opened. Each document is analysed in the background: boxes, pages withheld in
-            full, unapplied redaction marks, and the ground printed beside each box.
+            file manager, or name it when you start Withheld from a shell. <b>File › Open Recent</b> lists the
+            last PDFs you opened. Each document is analysed in the background: boxes, pages withheld in full,
+            unapplied redaction marks, and the ground printed beside each box.
           </p>
         </section>
         <section>
