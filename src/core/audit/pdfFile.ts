@@ -8,7 +8,6 @@
  */
 import {
   PdfSyntaxReader,
-  isArray,
   isDict,
   isName,
   isRef,
@@ -18,11 +17,9 @@ import {
   type PdfValue
 } from './pdfSyntax'
 import { decodeStream, type Inflate } from './streamFilters'
+import { MAX_OBJECTS, readXrefStream, readXrefTable, type XrefEntry } from './xrefSections'
 
-export type XrefEntry =
-  | { readonly kind: 'offset'; readonly offset: number }
-  | { readonly kind: 'compressed'; readonly stream: number; readonly index: number }
-  | { readonly kind: 'free' }
+export type { XrefEntry } from './xrefSections'
 
 export interface PdfStream {
   readonly type: 'stream'
@@ -48,7 +45,6 @@ export interface Unread {
 
 /** Limits that keep a hostile file's cost bounded (a decompression bomb, a /Prev loop). */
 const MAX_SECTIONS = 500
-const MAX_OBJECTS = 1_000_000
 /** Decoded bytes across the whole audit: beyond this, streams are left unread (and said so). */
 const MAX_DECODED_TOTAL_BYTES = 512 * 1024 * 1024
 export const MAX_STREAM_BYTES = 64 * 1024 * 1024
@@ -172,81 +168,16 @@ export class PdfFile {
     if (offset >= this.bytes.length) return null
     const reader = new PdfSyntaxReader(this.bytes, offset)
     const save = reader.pos
-    if (reader.word() === 'xref') return this.readTable(reader)
+    const streamEntries = (at: number): Map<number, XrefEntry> | null => {
+      const stream = this.parseObjectAt(at)
+      if (!isStream(stream) || !isName(stream.dict.entries.get('Type'), 'XRef')) return null
+      return readXrefStream(stream.dict, this.decode(stream, 'cross-reference stream'))
+    }
+    if (reader.word() === 'xref') return readXrefTable(reader, streamEntries)
     reader.pos = save
     const stream = this.parseObjectAt(offset)
-    if (!isStream(stream) || !isName(stream.dict.entries.get('Type'), 'XRef')) return null
-    return { entries: this.readXrefStream(stream), trailer: stream.dict }
-  }
-
-  private readTable(reader: PdfSyntaxReader): { entries: Map<number, XrefEntry>; trailer: PdfDict } | null {
-    const entries = new Map<number, XrefEntry>()
-    for (;;) {
-      const save = reader.pos
-      const word = reader.word()
-      if (word === 'trailer') break
-      const first = Number(word)
-      const count = Number(reader.word())
-      if (
-        !/^\d+$/.test(word) ||
-        !Number.isInteger(count) ||
-        count < 0 ||
-        entries.size + count > MAX_OBJECTS
-      ) {
-        reader.pos = save
-        return null
-      }
-      for (let i = 0; i < count; i++) {
-        const position = Number(reader.word())
-        reader.word() // generation
-        const type = reader.word()
-        if (type === 'n' && position > 0) entries.set(first + i, { kind: 'offset', offset: position })
-        else if (type === 'f') entries.set(first + i, { kind: 'free' })
-        else if (type !== 'n') return null
-      }
-    }
-    const trailer = reader.value()
-    if (!isDict(trailer)) return null
-    const hybrid = numberOf(trailer.entries.get('XRefStm'))
-    if (hybrid !== null) {
-      const stream = this.parseObjectAt(hybrid)
-      if (isStream(stream))
-        for (const [num, entry] of this.readXrefStream(stream))
-          if (entry.kind !== 'free') entries.set(num, entry)
-    }
-    return { entries, trailer }
-  }
-
-  private readXrefStream(stream: PdfStream): Map<number, XrefEntry> {
-    const entries = new Map<number, XrefEntry>()
-    const data = this.decode(stream, 'cross-reference stream')
-    const widths = stream.dict.entries.get('W')
-    if (!data || !isArray(widths) || widths.length !== 3) return entries
-    const w = widths.map((v) => numberOf(v) ?? -1)
-    if (w.some((v) => v < 0 || v > 8)) return entries
-    const rowBytes = w[0]! + w[1]! + w[2]!
-    const size = numberOf(stream.dict.entries.get('Size')) ?? 0
-    const index = stream.dict.entries.get('Index')
-    const ranges = isArray(index) ? index.map((v) => numberOf(v) ?? 0) : [0, size]
-    let at = 0
-    const field = (width: number, fallback: number): number => {
-      if (width === 0) return fallback
-      let v = 0
-      for (let i = 0; i < width; i++) v = v * 256 + data[at++]!
-      return v
-    }
-    for (let r = 0; r + 1 < ranges.length; r += 2) {
-      for (let i = 0; i < ranges[r + 1]! && at + rowBytes <= data.length && entries.size < MAX_OBJECTS; i++) {
-        const type = field(w[0]!, 1)
-        const a = field(w[1]!, 0)
-        const b = field(w[2]!, 0)
-        const num = ranges[r]! + i
-        if (type === 1) entries.set(num, { kind: 'offset', offset: a })
-        else if (type === 2) entries.set(num, { kind: 'compressed', stream: a, index: b })
-        else if (type === 0) entries.set(num, { kind: 'free' })
-      }
-    }
-    return entries
+    const entries = streamEntries(offset)
+    return entries && isStream(stream) ? { entries, trailer: stream.dict } : null
   }
 
   /** The object `N G obj … endobj` at `offset`, streams included; undefined where there is none. */
