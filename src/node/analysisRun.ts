@@ -10,7 +10,7 @@
  * Failures leave as one sentence (`describePdfError`); stacks never leave this process.
  */
 import { createHash } from 'node:crypto'
-import type { PDFDocumentProxy } from 'pdfjs-dist'
+import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist'
 import type { AnalysisEvent, AnalysisRequest } from '@shared/analysis'
 import { readDocumentMeta } from '@core/scan/readDocumentMeta'
 import { scanDocument } from '@core/scan/scanDocument'
@@ -82,6 +82,46 @@ function withPageTicks(pdf: PDFDocumentProxy, tick: (index: number) => void): PD
   })
 }
 
+/** A function property of `target`, bound to it (pdf.js classes keep private fields). */
+function boundMember(target: object, property: string | symbol): unknown {
+  const value: unknown = Reflect.get(target, property, target)
+  return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value
+}
+
+/**
+ * The same document, whose pages send a `step` tick each time pdf.js finishes a page's operator
+ * list, text or painting: real work done, so the watchdog tells a slow page from a stuck one.
+ */
+function withStepTicks(pdf: PDFDocumentProxy, tick: () => void): PDFDocumentProxy {
+  const ticking = (page: PDFPageProxy): PDFPageProxy =>
+    new Proxy(page, {
+      get(target, property) {
+        if (property === 'getOperatorList' || property === 'getTextContent') {
+          const method = boundMember(target, property) as (...args: unknown[]) => Promise<unknown>
+          return (...args: unknown[]) =>
+            method(...args).then((value) => {
+              tick()
+              return value
+            })
+        }
+        if (property === 'render') {
+          return (...args: Parameters<PDFPageProxy['render']>) => {
+            const task = target.render(...args)
+            void task.promise.then(tick, () => undefined)
+            return task
+          }
+        }
+        return boundMember(target, property)
+      }
+    })
+  return new Proxy(pdf, {
+    get(target, property) {
+      if (property === 'getPage') return (pageNumber: number) => target.getPage(pageNumber).then(ticking)
+      return boundMember(target, property)
+    }
+  })
+}
+
 /** One tesseract worker for this process, started only when a page first needs reading. */
 let sharedOcr: TesseractOcr | null = null
 
@@ -95,7 +135,10 @@ async function analyse(request: AnalysisRequest, send: (message: WorkerMessage) 
   }
   try {
     send({ type: 'opened', pageCount: pdf.numPages })
-    const meta = await readDocumentMeta(withPageTicks(pdf, (index) => send({ type: 'meta-page', index })))
+    const stepping = withStepTicks(pdf, () => send({ type: 'step' }))
+    const meta = await readDocumentMeta(
+      withPageTicks(stepping, (index) => send({ type: 'meta-page', index }))
+    )
     send({ type: 'meta', meta })
     if (request.options.metadataOnly) {
       send({ type: 'done', regime: 'unknown' })
@@ -104,7 +147,7 @@ async function analyse(request: AnalysisRequest, send: (message: WorkerMessage) 
     const sha256 = createHash('sha256').update(request.bytes).digest('hex')
     const engine = request.options.ocr === false ? null : (sharedOcr ??= lazyTesseractOcr())
     const result = await scanDocument(
-      pdf,
+      stepping,
       { fileName: request.fileName, sha256, producer: meta.producer },
       {
         revealLeaks: request.options.revealLeaks,

@@ -18,12 +18,28 @@ export interface MetaPageTick {
   readonly index: number
 }
 
-export type WorkerMessage = AnalysisEvent | OpenedTick | MetaPageTick
+/**
+ * One step inside a page finished (pdf.js delivered its operator list or text, or painted it): a
+ * page with 200,000 fills takes seconds per step, and the watchdog must see a slow page move.
+ */
+export interface StepTick {
+  readonly type: 'step'
+}
 
-export const isTick = (message: WorkerMessage): message is OpenedTick | MetaPageTick =>
-  message.type === 'opened' || message.type === 'meta-page'
+export type WorkerMessage = AnalysisEvent | OpenedTick | MetaPageTick | StepTick
 
-const EVENT_TYPES: ReadonlySet<string> = new Set(['meta', 'page', 'done', 'failed', 'opened', 'meta-page'])
+export const isTick = (message: WorkerMessage): message is OpenedTick | MetaPageTick | StepTick =>
+  message.type === 'opened' || message.type === 'meta-page' || message.type === 'step'
+
+const EVENT_TYPES: ReadonlySet<string> = new Set([
+  'meta',
+  'page',
+  'done',
+  'failed',
+  'opened',
+  'meta-page',
+  'step'
+])
 
 /** Messages cross a process boundary: accept only objects with a known `type`. */
 export function isWorkerMessage(value: unknown): value is WorkerMessage {
