@@ -18,6 +18,8 @@ const TILE_PERCENTILE = 0.9
  * ~210 pt at 100 dpi): a box larger than a tile must not become "paper" under itself.
  */
 const PAPER_WINDOW_TILES = 4
+/** Share of tiles at or below the page's paper when a box covers most of the page (see paperMask). */
+const PAGE_PAPER_PERCENTILE = 0.9
 /** Uneven light never darkens the paper by more than this below the page's own paper level. */
 const MAX_SHADING = 25
 
@@ -57,9 +59,13 @@ export function paperMask(bitmap: GreyBitmap, delta: number): PaperMask {
       level[ty * tilesX + tx] = v
     }
   }
-  // The page's paper: the level most tiles reach (the upper quartile of tile levels).
+  // The page's paper: the level most tiles reach (the upper quartile of tile levels), or more where a
+  // box covers most of the page (a page withheld in full): the margins round it, a tenth of the tiles
+  // or more on any page, still show the paper.
   const sorted = Array.from(level).sort((a, b) => a - b)
-  const paper = sorted[Math.floor(0.75 * (sorted.length - 1))] ?? 255
+  const quartile = sorted[Math.floor(0.75 * (sorted.length - 1))] ?? 255
+  const margins = sorted[Math.floor(PAGE_PAPER_PERCENTILE * (sorted.length - 1))] ?? 255
+  const paper = margins - quartile > MAX_SHADING ? margins : quartile
   const local = new Uint8Array(level.length)
   for (let ty = 0; ty < tilesY; ty++) {
     for (let tx = 0; tx < tilesX; tx++) {
@@ -78,6 +84,7 @@ export function paperMask(bitmap: GreyBitmap, delta: number): PaperMask {
       local[ty * tilesX + tx] = Math.max(best, paper - MAX_SHADING)
     }
   }
+  fillFromNearestPaper(local, level, tilesX, tilesY, paper - MAX_SHADING)
   const mask = new Uint8Array(width * height)
   for (let y = 0; y < height; y++) {
     const row = y * width
@@ -93,6 +100,48 @@ export function paperMask(bitmap: GreyBitmap, delta: number): PaperMask {
         Math.min(tilesX - 1, Math.max(0, Math.floor(x / TILE_PX)))
     ] as number
   return { mask, paperAt, paper }
+}
+
+/**
+ * Tiles with no paper within the window (inside a box larger than it: a third of a page withheld,
+ * or all of it) take the paper level of the nearest tile that is paper, so the whole box stands out
+ * from the paper round it instead of becoming paper itself. Breadth-first over the tile grid.
+ */
+function fillFromNearestPaper(
+  local: Uint8Array,
+  level: Uint8Array,
+  tilesX: number,
+  tilesY: number,
+  paperFloor: number
+): void {
+  const paperLike = (t: number): boolean => (level[t] as number) >= paperFloor
+  const queue: number[] = []
+  const seen = new Uint8Array(local.length)
+  for (let t = 0; t < local.length; t++)
+    if (paperLike(t)) {
+      seen[t] = 1
+      queue.push(t)
+    }
+  if (queue.length === 0) return
+  for (let head = 0; head < queue.length; head++) {
+    const t = queue[head]!
+    const tx = t % tilesX
+    const ty = (t - tx) / tilesX
+    for (const [nx, ny] of [
+      [tx - 1, ty],
+      [tx + 1, ty],
+      [tx, ty - 1],
+      [tx, ty + 1]
+    ] as const) {
+      if (nx < 0 || ny < 0 || nx >= tilesX || ny >= tilesY) continue
+      const n = ny * tilesX + nx
+      if (seen[n]) continue
+      seen[n] = 1
+      // Carried on from the paper it was reached from; a tile with paper in its window keeps its own.
+      if (local[n]! <= paperFloor) local[n] = Math.max(local[n]!, local[t]!)
+      queue.push(n)
+    }
+  }
 }
 
 /**

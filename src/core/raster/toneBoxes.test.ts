@@ -87,6 +87,16 @@ describe('boxes of any tone', () => {
     expect(found(detect(d), [200, 100, 400, 120])).toBe(true)
   })
 
+  it('finds a light grey box over most of the page whole, its tone drifting under uneven light', () => {
+    const d = page()
+    for (let y = 40; y < 360; y++)
+      for (let x = 60; x < 740; x++) d[y * W + x] = Math.round(185 + (20 * (x - 60)) / 680)
+    glyphs(d, 300, 190, 12, 14, 30)
+    const boxes = detect(d)
+    expect(found(boxes, [60, 40, 740, 360])).toBe(true)
+    expect(boxes).toHaveLength(1)
+  })
+
   it('keeps bars a hairline apart as separate redactions', () => {
     const d = page()
     rect(d, 100, 100, 250, 118, 107)

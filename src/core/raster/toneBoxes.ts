@@ -30,6 +30,10 @@ import {
 import { LARGE_BLOCK_PT, dominantTones, toneBand } from './toneLayers'
 import {
   MIN_CONTRAST,
+  MIN_FILL,
+  MIN_FLAT,
+  MIN_RAW_FILL,
+  MIN_RING_PAPER,
   EROSION_PT,
   BLACK_TONE,
   FLAT_SPREAD,
@@ -189,6 +193,14 @@ function boxesInMask(
     const confidence = needsLabel ? 0.6 : crowded ? 0.75 : m.flat > 0.92 && m.fill > 0.97 ? 0.93 : 0.85
     found.push({ x0, y0, x1, y1, tone: m.tone, confidence, needsLabel, evidence })
   }
+  const isPageBlock = (r: RectPx): boolean =>
+    r[2] - r[0] >= PAGE_SCALE * width && r[3] - r[1] >= PAGE_SCALE * height
+  const rectOf = (r: RectPx): { x0: number; y0: number; x1: number; y1: number } => ({
+    x0: r[0],
+    y0: r[1],
+    x1: r[2],
+    y1: r[3]
+  })
   for (const c of components) {
     const opened: RectPx = [c.x0, c.y0, Math.min(width, c.x1 + erosionPx), Math.min(height, c.y1 + erosionPx)]
     // Boxes stacked with no gap but different extents come apart first (steps, a mosaic of rows);
@@ -202,6 +214,27 @@ function boxesInMask(
     if (shape && bandHigh && isTextBand(measure(bitmap, filled, raw, paperAt, ...shape, ringPx), pxPerPt)) {
       onReject?.(shape, 'text-across-band')
       continue
+    }
+    // A block over most of the page (a page withheld in full) is one box: under a scanner's uneven
+    // light its tone drifts from one end to the other, which must neither cut it into steps nor read
+    // as a photo's gradient. Flat and solid with paper all round it, it is taken whole.
+    if (shape && isPageBlock(shape)) {
+      const m = measure(bitmap, filled, raw, paperAt, ...shape, ringPx)
+      if (
+        m.fill >= MIN_FILL &&
+        m.rawFill >= MIN_RAW_FILL &&
+        m.flat >= MIN_FLAT &&
+        m.ringPaper >= MIN_RING_PAPER
+      ) {
+        found.push({
+          ...rectOf(shape),
+          tone: m.tone,
+          confidence: 0.9,
+          needsLabel: false,
+          evidence: ['flat-fill', 'page-size-box']
+        })
+        continue
+      }
     }
     for (const step of splitAtSteps(filled, width, opened, pxPerPt)) {
       const core = trimRect(filled, width, step)
