@@ -10,7 +10,12 @@ describe('judging hidden strings against the visible pages', () => {
     expect(index.unseen('Housing report briefing').reveals).toBe(false)
     expect(index.unseen('Minister of Housing').reveals).toBe(false)
     expect(index.unseen('Interview with Aroha Ngata').reveals).toBe(true)
-    expect(index.unseen('notes taken during the inquiry').reveals).toBe(true)
+    // Generic words the pages lack name nothing; the first word's capital starts a sentence.
+    expect(index.unseen('notes taken during the inquiry').reveals).toBe(false)
+    expect(index.unseen('OIA-2026-0412 response').reveals).toBe(false)
+    expect(index.unseen('Meeting notes').reveals).toBe(false)
+    expect(index.unseen('Parata').reveals).toBe(true)
+    expect(index.unseen('Notes on PARATA').reveals).toBe(true)
     expect(index.unseen('About: hemi parata waititi').reveals).toBe(true)
     expect(index.unseen('Microsoft Word - Document1').reveals).toBe(false)
   })

@@ -13,7 +13,7 @@ import type { AuditFinding, AuditLeakKind } from '../types'
 
 /** Words too common to say anything on their own. */
 const STOP_WORDS = new Set(
-  'the and for with from that this into onto over under about after before between their there these those which while where when what whom whose your ours have has had was were are been being will would shall should could may might must not but nor yet also than then them they its per via page pages document untitled microsoft word pdf docx doc copy draft final version'.split(
+  'the and for with from that this into onto over under about after before between their there these those which while where when what whom whose your ours have has had was were are been being will would shall should could may might must not but nor yet also than then them they its per via page pages document untitled microsoft word pdf docx doc copy draft final version oia lgoima foia official information act release released response request'.split(
     ' '
   )
 )
@@ -56,17 +56,23 @@ export class TextIndex {
 
   /**
    * Content words (3+ letters, not stop words) that no visible page shows. A text reveals something
-   * when it repeats hidden text, or when it names a proper noun (a capitalised word) or mostly words
-   * the pages never show.
+   * when it repeats hidden text, or when it names what no page names: a proper noun (Capitalised, or
+   * in capitals, 4+ letters) the pages never show. The first word's capital is only the start of a
+   * sentence ("Meeting notes", "Complaint by …"), so it counts only when it stands alone. Generic
+   * words the pages lack ("OIA-2026-0412 response") are no leak: withheld things have names.
    */
   unseen(text: string): { unseen: string[]; reveals: boolean } {
     if (this.repeatsHidden(text)) return { unseen: [], reveals: true }
-    const all = (text.match(WORDS) ?? []).filter(
-      (w) => w.length >= 3 && !STOP_WORDS.has(w.toLowerCase().replace(/\d+$/, ''))
+    const words = text.match(WORDS) ?? []
+    const content = words
+      .map((w, position) => ({ w, position }))
+      .filter(({ w }) => w.length >= 3 && !STOP_WORDS.has(w.toLowerCase().replace(/\d+$/, '')))
+    const unseen = content.filter(({ w }) => !this.words.has(w.toLowerCase().replace(/['’]s$/, '')))
+    const named = unseen.some(
+      ({ w, position }) =>
+        (position > 0 || content.length === 1) && (/^\p{Lu}\p{Ll}/u.test(w) || /^\p{Lu}{4,}$/u.test(w))
     )
-    const unseen = all.filter((w) => !this.words.has(w.toLowerCase().replace(/['’]s$/, '')))
-    const properNoun = unseen.some((w) => /^\p{Lu}\p{Ll}/u.test(w))
-    return { unseen, reveals: unseen.length > 0 && (properNoun || unseen.length * 2 >= all.length) }
+    return { unseen: unseen.map(({ w }) => w), reveals: named }
   }
 }
 
