@@ -14,6 +14,12 @@ import { hiddenPartIsBlank } from './imageHidden'
 import { isStream } from './pdfFile'
 import { isArray, isDict, isName, numberOf, textOf, type PdfDict, type PdfValue } from './pdfSyntax'
 
+/** Annotation types named in a finding's place; any other /Subtype is the file's own text, never printed. */
+const ANNOTATION_TYPES = new Set(
+  'Text Link FreeText Line Square Circle Polygon PolyLine Highlight Underline Squiggly StrikeOut Stamp Caret Ink Popup FileAttachment Sound Movie Widget Screen PrinterMark TrapNet Watermark 3D Redact Projection RichMedia'.split(
+    ' '
+  )
+)
 /** Text this far outside the CropBox (points) is not a rounding artefact. */
 const OUTSIDE_MARGIN_PT = 2
 /** An image counts as cut off when this share of it lies outside the visible area. */
@@ -152,7 +158,7 @@ export function auditPageParts(
     const subtype = isName(a.entries.get('Subtype'))
       ? (a.entries.get('Subtype') as { name: string }).name
       : ''
-    const at = `${where}, annotation ${i + 1} (${subtype || 'unknown'})`
+    const at = `${where}, annotation ${i + 1} (${ANNOTATION_TYPES.has(subtype) ? subtype : 'other'})`
     const rect = rectOf(view.resolve(a.entries.get('Rect')))
     if (subtype === 'Link') {
       const action = view.dict(a.entries.get('A'))
