@@ -128,7 +128,8 @@ export function compareDocuments(older: CompareDocument, newer: CompareDocument)
     return { lo, hi, oldFrom: hasI ? i + 1 : placed.gap, oldTo: hasJ ? j : placed.gap }
   }
 
-  const oldBoxes = placeBoxes(older, oldStream, false)
+  // Only boxes the older copy's scan is sure of are asked about; any box of the newer copy may answer.
+  const oldBoxes = placeBoxes(older, oldStream, false).filter((o) => o.box.sure)
   const newBoxes = placeBoxes(newer, newStream, false)
   const newPaired = new Set<Placed>()
   const changeOf = new Map<Placed, Change>()
@@ -203,7 +204,7 @@ export function compareDocuments(older: CompareDocument, newer: CompareDocument)
   // release (its change), not added.
   const releasedInto = new Set(pagesReleased.map((p) => pagePair[p]!))
   for (const n of allNew)
-    if (!newPaired.has(n) && !releasedInto.has(n.pageIndex))
+    if (n.box.sure && !newPaired.has(n) && !releasedInto.has(n.pageIndex))
       changes.push({ status: 'added', old: null, new: side(n) })
   return {
     ok: true,

@@ -1,8 +1,8 @@
 /**
  * A scan result (`withheld.scan/1`) and its pages' text-layer words as the comparison's input. A page
- * with no text layer of its own (a scan) takes the words the scan's OCR read (ScanPage.ocrWords). Only
- * boxes the scan is sure of take part: a "possible" candidate (under the confidence threshold) that
- * is a shadow or a chart bar in one copy would otherwise show up as lifted or added.
+ * with no text layer of its own (a scan) takes the words the scan's OCR read (ScanPage.ocrWords), in
+ * OCR's reading order. A "possible" candidate (under the confidence threshold) comes in unsure: on a
+ * scan many real boxes are, but one that is a shadow or a chart bar must not show up as added.
  */
 import type { ScanResult } from '../types'
 import type { CompareDocument, CompareWord } from './types'
@@ -11,8 +11,10 @@ export function compareDocumentFromScan(
   scan: ScanResult,
   textLayerWords: readonly (readonly CompareWord[])[]
 ): CompareDocument {
+  const ownWords = (page: ScanResult['pages'][number]): readonly CompareWord[] =>
+    textLayerWords[page.index] ?? []
   const wordsOf = (page: ScanResult['pages'][number]): readonly CompareWord[] => {
-    const own = textLayerWords[page.index] ?? []
+    const own = ownWords(page)
     return own.length > 0 ? own : (page.ocrWords ?? []).map((w) => ({ text: w.text, pageRect: w.pageRect }))
   }
   return {
@@ -24,9 +26,13 @@ export function compareDocumentFromScan(
       height: page.height,
       withheldInFull: page.withheldInFull,
       words: wordsOf(page),
-      boxes: page.redactions
-        .filter((r) => r.kind === 'page' || r.status !== 'possible')
-        .map((r) => ({ bbox: r.bbox, grounds: r.grounds, wholePage: r.kind === 'page' }))
+      wordsInReadingOrder: ownWords(page).length === 0,
+      boxes: page.redactions.map((r) => ({
+        bbox: r.bbox,
+        grounds: r.grounds,
+        wholePage: r.kind === 'page',
+        sure: r.kind === 'page' || r.status !== 'possible'
+      }))
     }))
   }
 }

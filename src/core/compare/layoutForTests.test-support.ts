@@ -30,7 +30,15 @@ export function typeset(paragraphs: readonly string[], options: TypesetOptions =
   let x = margin
   let y = margin
   const newPage = (withheld = false): void => {
-    pages.push({ index: pages.length, width, height, withheldInFull: withheld, words, boxes })
+    pages.push({
+      index: pages.length,
+      width,
+      height,
+      withheldInFull: withheld,
+      words,
+      wordsInReadingOrder: false,
+      boxes
+    })
     words = []
     boxes = []
     x = margin
@@ -53,7 +61,7 @@ export function typeset(paragraphs: readonly string[], options: TypesetOptions =
     const withheld = options.withheldPages?.get(k)
     if (withheld) {
       if (words.length > 0 || boxes.length > 0) newPage()
-      boxes.push({ bbox: [0, 0, width, height], grounds: withheld, wholePage: true })
+      boxes.push({ bbox: [0, 0, width, height], grounds: withheld, wholePage: true, sure: true })
       newPage(true)
       return
     }
@@ -68,11 +76,12 @@ export function typeset(paragraphs: readonly string[], options: TypesetOptions =
           const r = place(word)
           if (current && current[1] === r[1]) current[2] = r[2]
           else {
-            if (current) boxes.push({ bbox: current, grounds: grounds(hidden[2]!), wholePage: false })
+            if (current)
+              boxes.push({ bbox: current, grounds: grounds(hidden[2]!), wholePage: false, sure: true })
             current = [r[0], r[1], r[2], r[3]]
           }
         }
-        if (current) boxes.push({ bbox: current, grounds: grounds(hidden[2]!), wholePage: false })
+        if (current) boxes.push({ bbox: current, grounds: grounds(hidden[2]!), wholePage: false, sure: true })
         continue
       }
       for (const word of part.split(/\s+/).filter(Boolean)) words.push({ text: word, pageRect: place(word) })

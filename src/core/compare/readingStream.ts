@@ -80,7 +80,13 @@ function readingOrder(words: readonly CompareWord[], tolerancePt: number): Compa
 
 function pageWords(page: ComparePage): CompareWord[] {
   return page.words.filter(
-    (w) => tokenOf(w.text) !== '' && !isGroundLabel(w.text) && !insideAnyBox(w, page.boxes)
+    (w) =>
+      tokenOf(w.text) !== '' &&
+      !isGroundLabel(w.text) &&
+      !insideAnyBox(
+        w,
+        page.boxes.filter((b) => b.sure)
+      )
   )
 }
 
@@ -93,7 +99,7 @@ export function buildStream(doc: CompareDocument): ReadingStream {
     const visible = pageWords(page)
     const tolerance = lineTolerance(visible)
     lineTolerancePt.push(tolerance)
-    for (const word of readingOrder(visible, tolerance)) {
+    for (const word of page.wordsInReadingOrder ? visible : readingOrder(visible, tolerance)) {
       words.push({
         token: tokenOf(word.text),
         text: word.text,
@@ -106,18 +112,38 @@ export function buildStream(doc: CompareDocument): ReadingStream {
   return { words, pageStart, lineTolerancePt }
 }
 
+/** True when the word shares the box's first line: most of the word's height overlaps that band. */
+function onFirstLine(word: PageRect, bbox: PageRect, tolerancePt: number): boolean {
+  const bandTop = bbox[1]
+  const bandBottom = Math.min(bbox[3], bbox[1] + 4 * tolerancePt)
+  const overlap = Math.min(word[3], bandBottom) - Math.max(word[1], bandTop)
+  return overlap >= 0.5 * Math.min(word[3] - word[1], bandBottom - bandTop)
+}
+
 /**
- * Where a box sits in the stream: the index of the first word after it. A box comes after the words
- * of the lines above its first line and of its first line left of it (a multi-line bar's first line
- * is where the withheld passage starts).
+ * Where a box sits in the stream: the index of the first word after it. Where the box's first line
+ * has words, it comes right after the nearest word left of it on that line (or right before the
+ * nearest one right of it): a skewed scan's lines slope, so heights alone would misplace it. A box
+ * alone on its lines comes after the words of the lines above it.
  */
 export function gapIndex(stream: ReadingStream, pageIndex: number, bbox: PageRect): number {
   const start = stream.pageStart[pageIndex] ?? stream.words.length
   const end = stream.pageStart[pageIndex + 1] ?? stream.words.length
   const tolerance = stream.lineTolerancePt[pageIndex] ?? DEFAULT_LINE_TOLERANCE_PT
-  const firstLineY = Math.min(centreY(bbox), bbox[1] + tolerance)
+  let left = -1
+  let right = -1
+  for (let i = start; i < end; i++) {
+    const word = stream.words[i]!.pageRect
+    if (!onFirstLine(word, bbox, tolerance)) continue
+    if (centreX(word) < bbox[0]) {
+      if (left < 0 || word[2] > stream.words[left]!.pageRect[2]) left = i
+    } else if (right < 0 || word[0] < stream.words[right]!.pageRect[0]) right = i
+  }
+  if (left >= 0) return left + 1
+  if (right >= 0) return right
   // Counted rather than walked to the first word after: a word a line grouping put out of order
   // moves the gap by one word, not to the end of the page.
+  const firstLineY = Math.min(centreY(bbox), bbox[1] + tolerance)
   let index = start
   for (let i = start; i < end; i++) {
     const word = stream.words[i]!.pageRect

@@ -21,6 +21,11 @@ export interface CompareBox {
   readonly grounds: readonly string[]
   /** The page is withheld in full and this box stands for all of it (scan kind `page`). */
   readonly wholePage: boolean
+  /**
+   * False for a candidate the scan was unsure of (status `possible`): it may stand for a box of the
+   * other copy (kept), but is never reported as lifted or added on its own.
+   */
+  readonly sure: boolean
 }
 
 export interface ComparePage {
@@ -29,8 +34,13 @@ export interface ComparePage {
   readonly width: number
   readonly height: number
   readonly withheldInFull: boolean
-  /** Visible words, text layer or OCR, in any order. */
+  /** Visible words, text layer or OCR. */
   readonly words: readonly CompareWord[]
+  /**
+   * The words are already in reading order (OCR reads lines as lines, even on a skewed scan, where
+   * sorting by height would cut each line into pieces); otherwise they are sorted into lines here.
+   */
+  readonly wordsInReadingOrder: boolean
   readonly boxes: readonly CompareBox[]
 }
 
