@@ -130,6 +130,43 @@ describe('compareDocuments', () => {
     expect(statuses(result.changes)).toEqual(['kept', 'kept'])
   })
 
+  it('lets an unsure box of the newer copy answer for a kept one, but never report it as added', () => {
+    const unsure = (doc: CompareDocument): CompareDocument => ({
+      ...doc,
+      pages: doc.pages.map((page) => ({ ...page, boxes: page.boxes.map((b) => ({ ...b, sure: false })) }))
+    })
+    const newer = unsure(
+      typeset(PROSE.map((p) => p.replace('note the contents', 'note [[the contents|9(2)(f)(iv)]]')))
+    )
+    expect(statuses(run(typeset(PROSE), newer).changes)).toEqual(['kept', 'kept'])
+  })
+
+  it('places a box by its neighbours on a sloping (skewed) line', () => {
+    // Every point 0.06 pt lower per point to the right: a 3.4° skew, 23 pt over a 380 pt line.
+    const skew = (doc: CompareDocument): CompareDocument => ({
+      ...doc,
+      pages: doc.pages.map((page) => ({
+        ...page,
+        wordsInReadingOrder: true,
+        words: page.words.map((w) => ({
+          ...w,
+          pageRect: [
+            w.pageRect[0],
+            w.pageRect[1] + 0.06 * w.pageRect[0],
+            w.pageRect[2],
+            w.pageRect[3] + 0.06 * w.pageRect[0]
+          ] as const
+        })),
+        boxes: page.boxes.map((b) => ({
+          ...b,
+          bbox: [b.bbox[0], b.bbox[1] + 0.06 * b.bbox[0], b.bbox[2], b.bbox[3] + 0.06 * b.bbox[0]] as const
+        }))
+      }))
+    })
+    const result = run(typeset(PROSE), skew(typeset(reveal(PROSE, /Jane/))))
+    expect(result.changes.map((c) => c.revealedText ?? c.status)).toEqual(['Jane Doe', 'kept'])
+  })
+
   it('refuses two files that share only stock phrases', () => {
     // One five-word stock phrase in each ~25-word sentence: a fifth of the words, in runs of five.
     const stock = (topics: string[]): string[] => topics.map((t) => `${t}, and asked for a report back.`)
