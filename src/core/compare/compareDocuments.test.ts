@@ -141,6 +141,19 @@ describe('compareDocuments', () => {
     expect(statuses(run(typeset(PROSE), newer).changes)).toEqual(['kept', 'kept'])
   })
 
+  it('lets an unsure box of the older copy answer for a box of the newer one, and never lifts it', () => {
+    const older = typeset(PROSE)
+    const unsureOld: CompareDocument = {
+      ...older,
+      pages: older.pages.map((page) => ({
+        ...page,
+        boxes: page.boxes.map((b, k) => ({ ...b, sure: k !== 0 }))
+      }))
+    }
+    expect(statuses(run(unsureOld, typeset(PROSE)).changes)).toEqual(['kept', 'kept'])
+    expect(statuses(run(unsureOld, typeset(reveal(PROSE, /Jane/))).changes)).toEqual(['kept'])
+  })
+
   it('places a box by its neighbours on a sloping (skewed) line', () => {
     // Every point 0.06 pt lower per point to the right: a 3.4° skew, 23 pt over a 380 pt line.
     const skew = (doc: CompareDocument): CompareDocument => ({

@@ -128,8 +128,9 @@ export function compareDocuments(older: CompareDocument, newer: CompareDocument)
     return { lo, hi, oldFrom: hasI ? i + 1 : placed.gap, oldTo: hasJ ? j : placed.gap }
   }
 
-  // Only boxes the older copy's scan is sure of are asked about; any box of the newer copy may answer.
-  const oldBoxes = placeBoxes(older, oldStream, false).filter((o) => o.box.sure)
+  // Unsure candidates of either copy may answer for a sure box of the other; reported alone (lifted,
+  // added, or paired with another unsure one) they are left out.
+  const oldBoxes = placeBoxes(older, oldStream, false)
   const newBoxes = placeBoxes(newer, newStream, false)
   const newPaired = new Set<Placed>()
   const changeOf = new Map<Placed, Change>()
@@ -191,7 +192,12 @@ export function compareDocuments(older: CompareDocument, newer: CompareDocument)
   }
 
   const pagesReleased = comparePages(older, newer, oldStream, newStream, pagePair, newPaired, changeOf)
+  const unsureNew = new Set(newBoxes.filter((n) => !n.box.sure).map((n) => n.box.bbox))
   const changes: Change[] = [...changeOf.entries()]
+    .filter(
+      ([o, change]) =>
+        o.box.sure || (change.status !== 'lifted' && change.new !== null && !unsureNew.has(change.new.bbox))
+    )
     .sort(
       ([p], [q]) =>
         p.pageIndex - q.pageIndex || p.box.bbox[1] - q.box.bbox[1] || p.box.bbox[0] - q.box.bbox[0]
