@@ -76,7 +76,10 @@ export function labelFor(text: string): FoundLabel | null {
  * Beside a box, an uncatalogued code counts only when it carries a letter or a word ("5.1.2e",
  * "s47F", "Section 40(2)"): digits and dots alone ("6.2") are a section number.
  */
-const lettered = (text: string): boolean => /\p{L}/u.test(text)
+function foreignBeside(text: string): FoundLabel | null {
+  const code = /\p{L}/u.test(text) ? foreignCode(text) : null
+  return code ? { label: text.trim(), grounds: [code] } : null
+}
 
 /** The label printed on a box: as labelFor, or a code of a regime with no catalogue here ("5.1.2e", "s47F", "Reg 12(4)(d)"), shown as printed. */
 export function labelOnBox(text: string): FoundLabel | null {
@@ -121,7 +124,7 @@ export function assignBesideLabels(
       const sameLine = verticalOverlap(run.rect, t.rect) >= 0.5 || (dy === 0 && height(t.rect) > 2 * lh)
       let found = labelRuns.get(run)
       if (found === undefined) {
-        found = isOnlyLabel(run.text) ? labelFor(run.text) : lettered(run.text) ? labelOnBox(run.text) : null
+        found = isOnlyLabel(run.text) ? labelFor(run.text) : foreignBeside(run.text)
         labelRuns.set(run, found)
       }
       if (!found && sameLine) {
