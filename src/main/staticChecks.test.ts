@@ -123,8 +123,13 @@ describe('no jsPDF and no AcroForm writing (security.md X3)', () => {
       dependencies?: Record<string, string>
     }
     expect(Object.keys(pkg.dependencies ?? {}).filter((name) => /jspdf/i.test(name))).toEqual([])
+    expect(files.filter((file) => /from\s*['"]jspdf['"]/.test(file.text)).map((f) => f.path)).toEqual([])
+    // The leak audit's reader looks up a release's /AcroForm to read its field values (issue 13);
+    // nothing else in the app may name one, and nothing writes one.
     expect(
-      files.filter((file) => /\bAcroForm\b|from\s*['"]jspdf['"]/.test(file.text)).map((f) => f.path)
+      files
+        .filter((file) => /\bAcroForm\b/.test(file.text) && !file.path.startsWith('src/core/audit/'))
+        .map((f) => f.path)
     ).toEqual([])
   })
 })
