@@ -51,7 +51,7 @@ describe('workspace backup and restore', () => {
     await toast.waitFor()
     expect(await toast.textContent()).toContain('“My workspace.withheld-backup”')
     const header = JSON.parse(readFileSync(backupPath).subarray(0, 4096).toString('utf8'))
-    expect(header).toMatchObject({ format: 'withheld.backup', version: 1, schemaVersion: 2 })
+    expect(header).toMatchObject({ format: 'withheld.backup', version: 1, schemaVersion: 3 })
     expect(header.counts).toMatchObject({ documents: 2, files: 2, blobs: 2 })
     await app.screenshot('backup-saved')
     await app.analysesSettled()

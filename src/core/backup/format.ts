@@ -24,7 +24,7 @@ export const BACKUP_EXTENSION = 'withheld-backup'
  * The newest database version this Withheld writes and can restore: main checks backups against it
  * without Dexie. Equal to the renderer's CURRENT_DB_VERSION (a test there fails if they drift).
  */
-export const WORKSPACE_SCHEMA_VERSION = 2
+export const WORKSPACE_SCHEMA_VERSION = 3
 
 /** Rows per table, plus `blobs` (binary sections) and `blobBytes` (their total size in bytes). */
 export type BackupCounts = Readonly<Record<string, number>>

@@ -8,6 +8,7 @@
  */
 import { Dexie, type EntityTable, type Table } from 'dexie'
 import type {
+  DocumentAuditRow,
   DocumentRow,
   FileRow,
   HistoryRow,
@@ -26,6 +27,7 @@ export type WithheldDb = Dexie & {
   files: EntityTable<FileRow, 'documentId'>
   pages: Table<PageRow, [string, number]>
   pageWords: Table<PageWordsRow, [string, number]>
+  documentAudits: EntityTable<DocumentAuditRow, 'documentId'>
   redactions: EntityTable<RedactionRow, 'id'>
   viewState: EntityTable<ViewStateRow, 'documentId'>
   history: EntityTable<HistoryRow, 'id'>
@@ -49,14 +51,23 @@ export const SCHEMA_V1 = {
  */
 export const SCHEMA_V2 = { ...SCHEMA_V1, pageWords: '[documentId+pageIndex], documentId' } as const
 
+/**
+ * Version 3, 2026-12-07: adds `documentAudits`, each document's deep leak audit and verdict (issue
+ * 13). Only a table is added, so every version 2 row is a version 3 row as it stands; documents
+ * analysed before it have no audit ("Not audited") until they are analysed again. Never edit; add
+ * version(4) below.
+ */
+export const SCHEMA_V3 = { ...SCHEMA_V2, documentAudits: 'documentId' } as const
+
 /** The version this code writes; a database above it was written by a newer Withheld. */
-export const CURRENT_DB_VERSION = 2
+export const CURRENT_DB_VERSION = 3
 
 /** A database handle with every version declared. Does not open it (Dexie opens on first use). */
 export function openDatabase(name: string = DATABASE_NAME): WithheldDb {
   const db = new Dexie(name, { chromeTransactionDurability: 'strict' }) as WithheldDb
   db.version(1).stores(SCHEMA_V1)
   db.version(2).stores(SCHEMA_V2)
+  db.version(3).stores(SCHEMA_V3)
   return db
 }
 

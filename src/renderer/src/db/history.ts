@@ -23,6 +23,7 @@ export const HISTORY_TABLES: readonly HistoryTable[] = [
   'files',
   'pages',
   'pageWords',
+  'documentAudits',
   'redactions'
 ]
 

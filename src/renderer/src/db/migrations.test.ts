@@ -3,7 +3,7 @@
  * Migration harness (security.md D6): every released schema version has a fixture in
  * ./fixtures/v<n>.ts holding its schema and rows as that version wrote them. Each fixture is
  * seeded with its own frozen schema, then opened with the current code, and must come out readable
- * at CURRENT_DB_VERSION with nothing lost. Adding version 2 = add fixtures/v2.ts and list it below.
+ * at CURRENT_DB_VERSION with nothing lost. Adding version n = add fixtures/v<n>.ts and list it below.
  *
  * Node environment, not jsdom: jsdom's Blob does not survive fake-indexeddb's structured clone (it
  * comes back as `{}`), Node's does, and Dexie needs nothing else from a DOM.
@@ -11,13 +11,14 @@
 import 'fake-indexeddb/auto'
 import { Dexie } from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
-import { CURRENT_DB_VERSION, openDatabase, openForApp, SCHEMA_V1, SCHEMA_V2 } from './db'
+import { CURRENT_DB_VERSION, openDatabase, openForApp, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from './db'
 import type { DbFixture } from './fixtures/fixture'
 import { v1 } from './fixtures/v1'
 import { v2 } from './fixtures/v2'
+import { v3 } from './fixtures/v3'
 
 /** One entry per released version, oldest first (TypeScript modules, not JSON, so the web project typechecks them). */
-const FIXTURES: Record<string, DbFixture> = { 'v1.json': v1, 'v2.json': v2 }
+const FIXTURES: Record<string, DbFixture> = { 'v1.json': v1, 'v2.json': v2, 'v3.json': v3 }
 const fixtureFiles = Object.keys(FIXTURES)
 
 function loadFixture(file: string): DbFixture {
@@ -91,6 +92,35 @@ describe('schema migrations', () => {
     const row = await db.pageWords.get(['doc-1', 1])
     expect(row?.words.map((w) => w.text)).toEqual(['The', 'takahe'])
     expect(row?.words[1]?.pageRect).toEqual([96.2, 100.5, 146.8, 112.3])
+    db.close()
+  })
+
+  it('keeps the v3 fixture schema identical to the declared version 3', () => {
+    expect(loadFixture('v3.json').schema).toEqual(SCHEMA_V3)
+  })
+
+  it('a version 2 library opens at version 3 with its OCR words and an empty, usable documentAudits table', async () => {
+    const name = freshName()
+    await seed(name, loadFixture('v2.json'))
+    const db = openDatabase(name)
+    expect(await openForApp(db)).toEqual({ ok: true })
+    expect((await db.pageWords.get(['doc-1', 1]))?.words.map((w) => w.text)).toEqual(['The', 'takahe'])
+    expect(await db.documentAudits.count()).toBe(0)
+    const audit = { verdict: 'clean', checked: [], unread: [], counts: {}, findings: [] } as const
+    await db.documentAudits.put({ documentId: 'doc-1', audit })
+    expect((await db.documentAudits.get('doc-1'))?.audit.verdict).toBe('clean')
+    db.close()
+  })
+
+  it('keeps the leak audit of a version 3 library', async () => {
+    const name = freshName()
+    await seed(name, loadFixture('v3.json'))
+    const db = openDatabase(name)
+    expect(await openForApp(db)).toEqual({ ok: true })
+    const row = await db.documentAudits.get('doc-1')
+    expect(row?.audit.verdict).toBe('leaks')
+    expect(row?.audit.counts).toEqual({ metadata: 1 })
+    expect(row?.audit.findings[0]?.where).toBe('document information: Subject')
     db.close()
   })
 

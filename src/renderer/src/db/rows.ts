@@ -3,7 +3,15 @@
  * Every field that holds a coordinate says its space: `pageRect` is points on the displayed page,
  * origin top-left (see src/core/types.ts).
  */
-import type { Leak, OcrWordOnPage, PageRect, RedactionKind, RedactionSource, Regime } from '@core/types'
+import type {
+  DocumentAudit,
+  Leak,
+  OcrWordOnPage,
+  PageRect,
+  RedactionKind,
+  RedactionSource,
+  Regime
+} from '@core/types'
 
 export interface ReleaseRow {
   id: string
@@ -85,6 +93,17 @@ export interface PageWordsRow {
   words: OcrWordOnPage[]
 }
 
+/**
+ * The deep leak audit of one document as its last full analysis gave it (schema version 3, issue 13):
+ * the verdict, what was read and what could not be, counts per kind and each finding's place. A
+ * document without a row was never audited (imported before version 3): never shown as clean. Every
+ * finding's `text` is null: the analysis runs with leaks hidden, and writes null it anyway.
+ */
+export interface DocumentAuditRow {
+  documentId: string
+  audit: DocumentAudit
+}
+
 export type ReviewStatus = 'unreviewed' | 'accepted' | 'disputed'
 
 export interface RedactionRow {
@@ -135,4 +154,5 @@ export interface HistoryRow {
 export type HistoryChange =
   { op: 'put'; table: HistoryTable; row: unknown } | { op: 'delete'; table: HistoryTable; key: unknown }
 
-export type HistoryTable = 'releases' | 'documents' | 'files' | 'pages' | 'pageWords' | 'redactions'
+export type HistoryTable =
+  'releases' | 'documents' | 'files' | 'pages' | 'pageWords' | 'documentAudits' | 'redactions'

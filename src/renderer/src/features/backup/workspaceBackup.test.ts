@@ -11,7 +11,7 @@ import { WORKSPACE_SCHEMA_VERSION } from '@core/backup/format'
 import type { RestoreChunk } from '@shared/ipc'
 import { CURRENT_DB_VERSION, openDatabase, type WithheldDb } from '../../db/db'
 import { v1 } from '../../db/fixtures/v1'
-import { v2 } from '../../db/fixtures/v2'
+import { v3 } from '../../db/fixtures/v3'
 import type { ReleaseRow } from '../../db/rows'
 import {
   BACKUP_TABLES,
@@ -41,8 +41,8 @@ function freshDb(): WithheldDb {
 const pdf = new Uint8Array(6_000_000).map((_, i) => (i * 13) & 0xff)
 
 async function seed(db: WithheldDb): Promise<void> {
-  // The newest fixture: every table, the OCR words of scanned pages included.
-  const rows = structuredClone(v2.rows)
+  // The newest fixture: every table, OCR words and leak audits included.
+  const rows = structuredClone(v3.rows)
   await db.transaction('rw', [...BACKUP_TABLES], async () => {
     for (const [table, list] of Object.entries(rows)) {
       await db.table(table).bulkPut(
@@ -138,6 +138,7 @@ describe('workspace backup', () => {
       files: 1,
       redactions: 2,
       pageWords: 1,
+      documentAudits: 1,
       history: 2,
       blobs: 2
     })
@@ -179,6 +180,30 @@ describe('workspace backup', () => {
     expect(await target.documents.count()).toBe(1)
     expect(await target.redactions.count()).toBe(2)
     expect(await target.pageWords.count()).toBe(0)
+  })
+
+  it('restores a version 2 backup, which has no documentAudits table, keeping its OCR words', async () => {
+    const source = freshDb()
+    await seed(source)
+    const snapshot = await snapshotWorkspace(source)
+    // What version 2 wrote: the same tables without documentAudits.
+    const asV2 = { ...snapshot, tables: snapshot.tables.filter((t) => t.name !== 'documentAudits') }
+    const { api } = memoryApi()
+    const counts: Record<string, number> = {}
+    for await (const chunk of encodeBody(asV2, blobAdapter, counts)) await api.writeBackup('w2', chunk)
+    expect(counts).not.toHaveProperty('documentAudits')
+
+    const target = freshDb()
+    await seed(target)
+    const decoded = await readWorkspaceBackup(
+      { ok: true, readId: 'r', fileName: 'b', createdAt: '', schemaVersion: 2, counts, byteSize: 0 },
+      api
+    )
+    await replaceWorkspace(target, decoded)
+    expect(await target.documents.count()).toBe(1)
+    expect(await target.pageWords.count()).toBe(1)
+    // No audit in the backup: the document shows as not audited, never as clean.
+    expect(await target.documentAudits.count()).toBe(0)
   })
 
   it('a restore that fills the disk changes nothing and says so', async () => {

@@ -19,6 +19,7 @@ export const BACKUP_TABLES = [
   'files',
   'pages',
   'pageWords',
+  'documentAudits',
   'redactions',
   'viewState',
   'history'
@@ -129,9 +130,9 @@ export class RestoreError extends Error {
 
 /**
  * Reads and decodes an opened backup; throws RestoreError with one sentence if it is not usable.
- * Rows are restored as the backup holds them. That is right for a version 1 backup too: version 2 only
- * added the `pageWords` table, which such a backup lacks (restored empty: its scanned pages are
- * searchable again once analysed again). A later version that changes rows must migrate an older
+ * Rows are restored as the backup holds them. That is right for a version 1 or 2 backup too: version 2
+ * only added the `pageWords` table and version 3 the `documentAudits` table, which such a backup lacks
+ * (restored empty: its scanned pages are searchable, and its documents audited, once analysed again). A later version that changes rows must migrate an older
  * backup first: restore it into a scratch database declared at its version, let Dexie's upgrade run,
  * then copy.
  */

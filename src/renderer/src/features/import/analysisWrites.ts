@@ -8,10 +8,18 @@
  * at a higher resolution) replaces rows instead of doubling them, keeps what the user already decided
  * about a box that is found again (status, note, grounds), and drops detected boxes no longer found.
  * A scanned page's OCR words (for search) replace the page's stored words; a page sent without
- * words has none stored.
+ * words has none stored. The leak audit that comes with `done` replaces the document's stored one,
+ * every finding's text set to null (the library never holds leaked text); a `done` without one
+ * removes it, so an old verdict never stands for an analysis that did not audit.
  */
 import { iou } from '@core/detect/geometry'
-import { ENGINE_VERSION, type DocumentMeta, type Regime, type ScanPage } from '@core/types'
+import {
+  ENGINE_VERSION,
+  type DocumentAudit,
+  type DocumentMeta,
+  type Regime,
+  type ScanPage
+} from '@core/types'
 import type { AnalysisEvent } from '@shared/analysis'
 import type { WithheldDb } from '../../db/db'
 import type { DocumentRow, PageRow, RedactionRow } from '../../db/rows'
@@ -25,7 +33,8 @@ export async function writeAnalysisEvents(
   documentId: string,
   events: readonly AnalysisEvent[]
 ): Promise<void> {
-  await db.transaction('rw', [db.documents, db.pages, db.pageWords, db.redactions, db.releases], async () => {
+  const tables = [db.documents, db.pages, db.pageWords, db.documentAudits, db.redactions, db.releases]
+  await db.transaction('rw', tables, async () => {
     let document = await db.documents.get(documentId)
     for (const event of events) {
       if (!document) return
@@ -61,6 +70,9 @@ async function applyEvent(db: WithheldDb, document: DocumentRow, event: Analysis
       break
     case 'done':
       await inferRegime(db, document.releaseId, event.regime)
+      if (event.audit)
+        await db.documentAudits.put({ documentId: document.id, audit: withoutText(event.audit) })
+      else await db.documentAudits.delete(document.id)
       changes = {
         analysisState: 'done',
         analysisError: null,
@@ -77,6 +89,11 @@ async function applyEvent(db: WithheldDb, document: DocumentRow, event: Analysis
   }
   await db.documents.update(document.id, changes)
   return { ...document, ...changes }
+}
+
+/** The audit as the library keeps it: what, where and how much, never the recovered text. */
+function withoutText(audit: DocumentAudit): DocumentAudit {
+  return { ...audit, findings: audit.findings.map((finding) => ({ ...finding, text: null })) }
 }
 
 function metaPages(documentId: string, meta: DocumentMeta): PageRow[] {

@@ -3,7 +3,7 @@
 // worker, decisions stay on boxes found again, detected boxes no longer found go, manual boxes stay.
 import 'fake-indexeddb/auto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { PageRect, ScanPage, ScanRedaction } from '@core/types'
+import type { DocumentAudit, PageRect, ScanPage, ScanRedaction } from '@core/types'
 import type { AnalysisEvent } from '@shared/analysis'
 import type { AnalysisStart } from '@shared/ipc'
 import { openDatabase, type WithheldDb } from '../../db/db'
@@ -135,6 +135,44 @@ describe('re-analysis', () => {
     // A run that sends the page without words (read without OCR) leaves none behind.
     await writeAnalysisEvents(db, id, run([A]))
     expect(await db.pageWords.count()).toBe(0)
+  })
+
+  it('stores the leak audit without any recovered text, replaces it, and drops it after a run without one', async () => {
+    const id = await importOne()
+    const finding = {
+      kind: 'metadata',
+      where: 'document information: Subject',
+      pageIndex: null,
+      leak: { kind: 'metadata', chars: 11, sha256: 'a'.repeat(64) },
+      text: 'Jane Citizen'
+    } as const
+    const audited = (audit: DocumentAudit): AnalysisEvent[] => [
+      ...run([A]).slice(0, -1),
+      { type: 'done', regime: 'unknown', audit }
+    ]
+    const leaks: DocumentAudit = {
+      verdict: 'leaks',
+      checked: ['metadata'],
+      unread: [],
+      counts: { metadata: 1 },
+      findings: [finding]
+    }
+    await writeAnalysisEvents(db, id, audited(leaks))
+    const stored = (await db.documentAudits.get(id))?.audit
+    expect(stored?.verdict).toBe('leaks')
+    expect(stored?.findings).toEqual([{ ...finding, text: null }])
+    expect(JSON.stringify(stored)).not.toContain('Jane')
+
+    const unread = [{ what: 'revision 1 of 2', why: 'its cross-reference table is damaged' }]
+    await writeAnalysisEvents(
+      db,
+      id,
+      audited({ verdict: 'incomplete', checked: [], unread, counts: {}, findings: [] })
+    )
+    expect((await db.documentAudits.get(id))?.audit).toMatchObject({ verdict: 'incomplete', unread })
+
+    await writeAnalysisEvents(db, id, run([A]))
+    expect(await db.documentAudits.get(id)).toBeUndefined()
   })
 
   it('sends the run its options, over the defaults', async () => {

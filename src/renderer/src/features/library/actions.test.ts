@@ -62,6 +62,10 @@ async function seedDocument(id: string, releaseId: string): Promise<void> {
     pageIndex: 0,
     words: [{ text: 'takahe', pageRect: [72, 100, 110, 112], confidence: 92 }]
   })
+  await db.documentAudits.add({
+    documentId: id,
+    audit: { verdict: 'leaks', checked: ['metadata'], unread: [], counts: { metadata: 1 }, findings: [] }
+  })
   await db.redactions.add({
     id: `${id}-r`,
     documentId: id,
@@ -88,7 +92,8 @@ const counts = async (): Promise<number[]> =>
     db.files.count(),
     db.pages.count(),
     db.pageWords.count(),
-    db.redactions.count()
+    db.redactions.count(),
+    db.documentAudits.count()
   ])
 
 describe('library actions with undo', () => {
@@ -119,18 +124,19 @@ describe('library actions with undo', () => {
     expect(await db.releases.get(a)).toBeUndefined()
   })
 
-  it('deletes a document with its file, pages, OCR words and redactions, and undo restores all of them', async () => {
+  it('deletes a document with its file, pages, OCR words, redactions and leak audit, and undo restores all of them', async () => {
     const r = await createRelease(db, { ...EMPTY_RELEASE_FIELDS, name: 'R' })
     await seedDocument('d1', r)
-    expect(await counts()).toEqual([1, 1, 1, 1, 1, 1])
+    expect(await counts()).toEqual([1, 1, 1, 1, 1, 1, 1])
     await deleteDocument(db, 'd1')
-    expect(await counts()).toEqual([1, 0, 0, 0, 0, 0])
+    expect(await counts()).toEqual([1, 0, 0, 0, 0, 0, 0])
     await undo(db)
-    expect(await counts()).toEqual([1, 1, 1, 1, 1, 1])
+    expect(await counts()).toEqual([1, 1, 1, 1, 1, 1, 1])
     expect((await db.files.get('d1'))?.documentId).toBe('d1')
     expect((await db.pageWords.get(['d1', 0]))?.words[0]?.text).toBe('takahe')
+    expect((await db.documentAudits.get('d1'))?.audit.verdict).toBe('leaks')
     await redo(db)
-    expect(await counts()).toEqual([1, 0, 0, 0, 0, 0])
+    expect(await counts()).toEqual([1, 0, 0, 0, 0, 0, 0])
   })
 
   it('deletes a release with its documents; undo brings back both', async () => {
@@ -140,9 +146,9 @@ describe('library actions with undo', () => {
     await seedDocument('d2', r)
     await seedDocument('d3', other)
     await deleteRelease(db, r)
-    expect(await counts()).toEqual([1, 1, 1, 1, 1, 1])
+    expect(await counts()).toEqual([1, 1, 1, 1, 1, 1, 1])
     expect(await undo(db)).toBe('Delete release “R”')
-    expect(await counts()).toEqual([2, 3, 3, 3, 3, 3])
+    expect(await counts()).toEqual([2, 3, 3, 3, 3, 3, 3])
   })
 
   it('moves a document between releases and back', async () => {

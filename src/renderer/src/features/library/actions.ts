@@ -91,6 +91,7 @@ async function documentDeletion(
   const pages = await db.pages.where('documentId').equals(documentId).toArray()
   const pageWords = await db.pageWords.where('documentId').equals(documentId).toArray()
   const redactions = await db.redactions.where('documentId').equals(documentId).toArray()
+  const audit = await db.documentAudits.get(documentId)
   const redo: HistoryChange[] = [
     ...redactions.map((r): HistoryChange => ({ op: 'delete', table: 'redactions', key: r.id })),
     ...pages.map((p): HistoryChange => ({ op: 'delete', table: 'pages', key: [p.documentId, p.pageIndex] })),
@@ -99,6 +100,7 @@ async function documentDeletion(
       table: 'pageWords',
       key: [p.documentId, p.pageIndex]
     })),
+    ...(audit ? [{ op: 'delete', table: 'documentAudits', key: documentId } satisfies HistoryChange] : []),
     { op: 'delete', table: 'files', key: documentId },
     { op: 'delete', table: 'documents', key: documentId }
   ]
@@ -107,6 +109,7 @@ async function documentDeletion(
     ...(file ? [{ op: 'put', table: 'files', row: file } satisfies HistoryChange] : []),
     ...pages.map((row): HistoryChange => ({ op: 'put', table: 'pages', row })),
     ...pageWords.map((row): HistoryChange => ({ op: 'put', table: 'pageWords', row })),
+    ...(audit ? [{ op: 'put', table: 'documentAudits', row: audit } satisfies HistoryChange] : []),
     ...redactions.map((row): HistoryChange => ({ op: 'put', table: 'redactions', row }))
   ]
   return { redo, undo, name: document.name }
