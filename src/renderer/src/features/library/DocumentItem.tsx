@@ -6,6 +6,7 @@
  */
 import { Fragment, useEffect, useRef } from 'react'
 import type { DocumentRow, ReleaseRow } from '../../db/rows'
+import { VerdictBadge } from '../audit/VerdictBadge'
 import { formatBytes, formatDate, plural } from '../../ui/format'
 import { nameSegments } from './nameBreaks'
 import { useRedactionSummary, useScannedPageCount } from './queries'
@@ -212,6 +213,7 @@ function AnalysisState(props: DocumentItemProps): React.JSX.Element {
               {plural(summary.leaks, 'leak warning')}
             </span>
           )}
+          <VerdictBadge documentId={document.id} onReanalyse={() => onRetry(document)} />
           <ReanalyseSelect {...props} />
         </span>
       )

@@ -81,7 +81,7 @@ export function DocumentViewer({ documentId, onClose }: DocumentViewerProps): Re
 
   return (
     <div className="document-viewer" data-state={state} data-document-id={documentId}>
-      <Toolbar name={name} onClose={onClose} />
+      <Toolbar name={name} documentId={documentId} onClose={onClose} />
       {body}
       {session.status === 'password' ? (
         <PasswordPrompt

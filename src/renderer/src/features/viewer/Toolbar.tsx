@@ -1,8 +1,10 @@
 /**
- * The viewer's toolbar: back to the library, the document's name, thumbnails, the page box
- * ("12 / 340": type a number and Enter) and zoom (−, a menu of steps and fit modes, +).
+ * The viewer's toolbar: back to the library, the document's name and its leak audit verdict,
+ * thumbnails, the page box ("12 / 340": type a number and Enter) and zoom (−, a menu of steps and
+ * fit modes, +).
  */
 import { useState } from 'react'
+import { VerdictBadge } from '../audit/VerdictBadge'
 import { EditTools } from '../review/EditTools'
 import { percentToScale, scaleToPercent, ZOOM_PERCENT_STEPS, type ZoomSetting } from './zoom'
 
@@ -59,6 +61,7 @@ function zoomValue(zoom: ZoomSetting): string {
 
 export function Toolbar(props: {
   name: string
+  documentId: string
   onClose(): void
   controls?: ViewerControls
 }): React.JSX.Element {
@@ -85,6 +88,7 @@ export function Toolbar(props: {
       <h1 className="viewer-title" title={props.name}>
         {props.name}
       </h1>
+      <VerdictBadge documentId={props.documentId} />
       {c ? <EditTools pageIndex={c.pageIndex} /> : null}
       {c ? (
         <div className="viewer-controls">

@@ -122,6 +122,7 @@ export function ViewerBody(props: {
     <div ref={rootRef} className="document-viewer-body">
       <Toolbar
         name={props.name}
+        documentId={documentId}
         onClose={props.onClose}
         controls={
           scale === null
