@@ -193,6 +193,27 @@ describe('detectPage', () => {
     expect(numbered.redactions.map((r) => r.grounds)).toEqual([[]])
   })
 
+  it("turns down a pie chart's legend: small squares of several colours in a row", () => {
+    const keys = [
+      [0, 0, 0],
+      [85, 85, 85],
+      [150, 150, 150],
+      [200, 200, 200]
+    ] as const
+    // Legend print is small (6 pt): beside it a 6.8 pt square is as tall as the line.
+    const small = (s: string, x: number, top: number): Glyph[] =>
+      text(s, x, top).map((g, k) => ({
+        ...g,
+        rect: [x + 3 * k, top, x + 3 * k + 3, top + 6] as PageRect,
+        sizePt: 6
+      }))
+    const legend = keys.flatMap((c, i) => [
+      box([82 + 52 * i, 648.8, 88.8 + 52 * i, 655.5], [...c]),
+      small(['Staff', 'Contracts', 'Capital', 'Other'][i]!, 91 + 52 * i, 649.2)
+    ])
+    expect(detect(page([...paragraph(), ...legend])).redactions).toEqual([])
+  })
+
   it('marks a page-size black box as the page withheld in full', () => {
     const content = page([box([30, 30, 570, 770]), text('s9(2)(j)', 280, 400, WHITE)])
     const result = detect(content)

@@ -216,8 +216,24 @@ export function detectPage(input: PageInput, options: DetectOptions): ScanPage {
   const chartColours = new Set(
     judged.flatMap((j) => (j.reason === 'chart-bar' ? [colourKey(j.candidate)] : []))
   )
+  // A legend row: three or more same-size small squares on one line in different colours (a pie
+  // chart's keys). No redaction is a row of tiny squares of several colours.
+  const swatches = judged.filter(isSwatchSized)
+  const legendRow = new Set(
+    swatches.filter((a) => {
+      const row = swatches.filter(
+        (b) =>
+          Math.abs(b.candidate.rect[1] - a.candidate.rect[1]) <= 1 &&
+          Math.abs(b.candidate.rect[3] - a.candidate.rect[3]) <= 1
+      )
+      return row.length >= 3 && new Set(row.map((b) => colourKey(b.candidate))).size >= 2
+    })
+  )
   const judgements = judged.filter(
-    (j) => j.verdict !== 'rejected' && !(chartColours.has(colourKey(j.candidate)) && isSwatchSized(j))
+    (j) =>
+      j.verdict !== 'rejected' &&
+      !(chartColours.has(colourKey(j.candidate)) && isSwatchSized(j)) &&
+      !legendRow.has(j)
   )
   const beside = assignBesideLabels(
     judgements.map((j) => ({
