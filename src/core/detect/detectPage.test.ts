@@ -214,6 +214,23 @@ describe('detectPage', () => {
     expect(detect(page([...paragraph(), ...legend])).redactions).toEqual([])
   })
 
+  it('turns down the rule over a running footer in small print', () => {
+    const small = (str: string, x: number, top: number): Glyph[] =>
+      text(str, x, top).map((g, k) => ({
+        ...g,
+        rect: [x + 3.5 * k, top, x + 3.5 * k + 3.5, top + 7] as PageRect,
+        sizePt: 7
+      }))
+    const content = page([
+      box([72, 300, 528, 560]),
+      text('s9(2)(a)', 280, 420, WHITE),
+      box([56, 740, 546, 744]),
+      small('Ministry of Regional Infrastructure', 56, 750),
+      small('Page 8 of 10', 490, 750)
+    ])
+    expect(detect(content).redactions.map((r) => r.bbox)).toEqual([[72, 300, 528, 560]])
+  })
+
   it('marks a page-size black box as the page withheld in full', () => {
     const content = page([box([30, 30, 570, 770]), text('s9(2)(j)', 280, 400, WHITE)])
     const result = detect(content)

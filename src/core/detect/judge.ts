@@ -41,6 +41,8 @@ export interface Judgement {
  */
 const RULE_MAX_SHARE_OF_LINE = 0.45
 const RULE_MAX_PT = 1.5
+/** The top and bottom share of the page that running headers and footers occupy. */
+const MARGIN_BAND_SHARE = 0.1
 /** A bar this long (points) runs across a text column: a rule when thinner than the body text. */
 const FULL_WIDTH_RULE_MIN_PT = 250
 /** A near-square mark no bigger than 70% of a line: a bullet or checkbox. */
@@ -182,6 +184,18 @@ export function judge(c: Candidate, ctx: PageContext): Judgement {
   if (
     w >= FULL_WIDTH_RULE_MIN_PT &&
     h < RULE_MAX_SHARE_OF_LINE * ctx.pageLineHeightPt &&
+    hidden.length === 0 &&
+    !insideLabel
+  )
+    return reject('rule')
+  // The same bar in the page's header or footer band, thinner than one line of its print: page
+  // furniture (the rule over a running footer), measured against the print beside it there.
+  const inMarginBand =
+    c.rect[3] <= MARGIN_BAND_SHARE * ctx.height || c.rect[1] >= (1 - MARGIN_BAND_SHARE) * ctx.height
+  if (
+    w >= FULL_WIDTH_RULE_MIN_PT &&
+    inMarginBand &&
+    h < 0.6 * lineHeightPt &&
     hidden.length === 0 &&
     !insideLabel
   )
