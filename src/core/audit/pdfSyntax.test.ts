@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { PdfSyntaxReader, isArray, isDict, isRef, textOf, type PdfDict } from './pdfSyntax'
+import {
+  PdfSyntaxReader,
+  isArray,
+  isDict,
+  isRef,
+  latin1,
+  latin1Range,
+  textOf,
+  type PdfDict
+} from './pdfSyntax'
 
 const read = (source: string): unknown =>
   new PdfSyntaxReader(new Uint8Array(Buffer.from(source, 'latin1'))).value()
@@ -34,5 +43,24 @@ describe('PDF object syntax', () => {
   it('tells a number from a reference', () => {
     expect(read('12 0 R')).toEqual({ type: 'ref', num: 12, gen: 0 })
     expect(read('12 0 obj')).toBe(12)
+  })
+
+  it('reads bytes as Latin-1 one char per byte, short tokens and long runs alike', () => {
+    // Every byte value, in runs either side of the short-token loop's limit and past one 8192 chunk.
+    const bytes = Uint8Array.from({ length: 20000 }, (_, i) => (i * 7) % 256)
+    const expected = (from: number, to: number): string =>
+      Buffer.from(bytes.subarray(from, to)).toString('latin1')
+    for (const [from, to] of [
+      [0, 0],
+      [5, 6],
+      [100, 131],
+      [100, 132],
+      [100, 133],
+      [3, 8195],
+      [0, 20000]
+    ] as const)
+      expect(latin1Range(bytes, from, to)).toBe(expected(from, to))
+    expect(latin1Range(bytes, 19990, 30000)).toBe(expected(19990, 20000))
+    expect(latin1(bytes.subarray(250, 262))).toBe(expected(250, 262))
   })
 })

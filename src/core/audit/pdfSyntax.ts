@@ -68,7 +68,7 @@ export class PdfSyntaxReader {
       if (WHITESPACE.has(c) || DELIMITERS.has(c)) break
       this.pos++
     }
-    return latin1(this.bytes.subarray(start, this.pos))
+    return latin1Range(this.bytes, start, this.pos)
   }
 
   peek(): number {
@@ -136,7 +136,7 @@ export class PdfSyntaxReader {
       if (WHITESPACE.has(c) || DELIMITERS.has(c)) break
       this.pos++
     }
-    const raw = latin1(this.bytes.subarray(start, this.pos))
+    const raw = latin1Range(this.bytes, start, this.pos)
     return {
       type: 'name',
       name: raw.replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)))
@@ -226,9 +226,27 @@ function hexDigit(c: number): number {
 }
 
 export function latin1(bytes: Uint8Array): string {
+  return latin1Range(bytes, 0, bytes.length)
+}
+
+/** Below this many bytes a plain loop beats spreading a subarray into String.fromCharCode. */
+const SHORT_LATIN1_BYTES = 32
+
+/**
+ * Bytes [start, end) as a string, one char per byte. The content-stream reader calls this for every
+ * operator and name token (10% of a worker's CPU when each call built a subarray and spread it), so
+ * short tokens take a loop over the original array and only long runs pay for the spread, in chunks
+ * the engine's argument limit allows. The output is the same either way.
+ */
+export function latin1Range(bytes: Uint8Array, start: number, endIn: number): string {
+  const end = Math.min(endIn, bytes.length)
   let out = ''
-  for (let i = 0; i < bytes.length; i += 8192)
-    out += String.fromCharCode(...bytes.subarray(i, Math.min(bytes.length, i + 8192)))
+  if (end - start <= SHORT_LATIN1_BYTES) {
+    for (let i = start; i < end; i++) out += String.fromCharCode(bytes[i]!)
+    return out
+  }
+  for (let i = start; i < end; i += 8192)
+    out += String.fromCharCode(...bytes.subarray(i, Math.min(end, i + 8192)))
   return out
 }
 
