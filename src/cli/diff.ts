@@ -37,7 +37,7 @@ async function scanOne(host: AnalysisHost, file: ImportedFile, id: string, ocr: 
       type: 'analyse',
       bytes: file.bytes,
       fileName: file.name,
-      options: { revealLeaks: false, rasterDpi: DEFAULT_RASTER_DPI, ocr, pageText: ocr }
+      options: { revealLeaks: false, rasterDpi: DEFAULT_RASTER_DPI, ocr, pageText: ocr, pageLayout: false }
     },
     (event) => assembler.accept(event)
   )

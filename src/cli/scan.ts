@@ -140,7 +140,13 @@ export async function runScan(
         type: 'analyse',
         bytes: file.bytes,
         fileName: file.name,
-        options: { revealLeaks: command.revealLeaks, rasterDpi: command.rasterDpi, ocr: command.ocr }
+        options: {
+          revealLeaks: command.revealLeaks,
+          rasterDpi: command.rasterDpi,
+          ocr: command.ocr,
+          // The results take only the page count and producer from `meta` (assemble.ts).
+          pageLayout: false
+        }
       },
       (event) => {
         assembler.accept(event)

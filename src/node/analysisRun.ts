@@ -137,7 +137,8 @@ async function analyse(request: AnalysisRequest, send: (message: WorkerMessage) 
     send({ type: 'opened', pageCount: pdf.numPages })
     const stepping = withStepTicks(pdf, () => send({ type: 'step' }))
     const meta = await readDocumentMeta(
-      withPageTicks(stepping, (index) => send({ type: 'meta-page', index }))
+      withPageTicks(stepping, (index) => send({ type: 'meta-page', index })),
+      { layoutPages: request.options.pageLayout !== false }
     )
     send({ type: 'meta', meta })
     if (request.options.metadataOnly) {

@@ -24,6 +24,12 @@ export interface AnalysisOptions {
    * (ScanPage.ocrWords) for search. Default false: seconds of OCR per page that only the app's search uses.
    */
   readonly pageText?: boolean
+  /**
+   * Lay out every page in the `meta` event (size, rotation, text layer). Default true: the viewer needs
+   * it. The text layer costs a getTextContent parse of each page on top of the scan's own parse, so
+   * callers that read only the page count and producer (the CLI) turn it off and `meta.pages` is empty.
+   */
+  readonly pageLayout?: boolean
 }
 
 /** Parent → worker: analyse these bytes. One request per worker process. */

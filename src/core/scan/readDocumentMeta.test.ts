@@ -30,4 +30,25 @@ describe('readDocumentMeta', () => {
       { index: 2, width: 595, height: 842, rotation: 0, hasTextLayer: false }
     ])
   })
+
+  it('opens no page when the caller lays out none (the CLI), still giving the count and producer', async () => {
+    const opened: number[] = []
+    const pdf = {
+      numPages: 2,
+      getMetadata: async () => ({ info: { Producer: 'Acme PDF', Title: 'Minutes' } }),
+      getPage: async (n: number) => {
+        opened.push(n)
+        return fakePage(595, 842, 'Hello')
+      }
+    } as unknown as PDFDocumentProxy
+    const meta = await readDocumentMeta(pdf, { layoutPages: false })
+    expect(meta).toEqual({
+      pageCount: 2,
+      producer: 'Acme PDF',
+      title: 'Minutes',
+      encrypted: false,
+      pages: []
+    })
+    expect(opened).toEqual([])
+  })
 })

@@ -34,7 +34,14 @@ export async function readPageMeta(page: PDFPageProxy, index: number): Promise<P
   }
 }
 
-export async function readDocumentMeta(pdf: PDFDocumentProxy): Promise<DocumentMeta> {
+/**
+ * `layoutPages: false` leaves `pages` empty and opens no page: for callers that need only the page
+ * count and producer, so each page is parsed once (by the scan) rather than twice.
+ */
+export async function readDocumentMeta(
+  pdf: PDFDocumentProxy,
+  { layoutPages = true }: { readonly layoutPages?: boolean } = {}
+): Promise<DocumentMeta> {
   let producer: string | null = null
   let title: string | null = null
   let encrypted = false
@@ -48,7 +55,7 @@ export async function readDocumentMeta(pdf: PDFDocumentProxy): Promise<DocumentM
     // Broken metadata is not a reason to refuse the document.
   }
   const pages: PageMeta[] = []
-  for (let pageNumber = 1; pageNumber <= pdf.numPages; pageNumber++) {
+  for (let pageNumber = 1; layoutPages && pageNumber <= pdf.numPages; pageNumber++) {
     let page: PDFPageProxy
     try {
       page = await pdf.getPage(pageNumber)
