@@ -17,12 +17,13 @@ afterAll(async () => {
 describe('library storage', () => {
   it('refuses a database from a newer version and leaves it as it was', async () => {
     await app.page.getByRole('heading', { name: 'No releases yet' }).waitFor()
-    // Upgrade the database behind the app's back, as a newer Withheld would (Dexie v3 = native 30).
+    // Upgrade the database behind the app's back, as a far newer Withheld would (Dexie v100 = native
+    // 1000; the app is at a single-digit schema version).
     const upgraded = await app.page.evaluate(
       () =>
         new Promise<number>((resolve, reject) => {
           const idb = (globalThis as unknown as { indexedDB: IDBFactoryLike }).indexedDB
-          const request = idb.open('withheld', 30)
+          const request = idb.open('withheld', 1000)
           request.onupgradeneeded = () => request.result.createObjectStore('tags', { keyPath: 'id' })
           request.onsuccess = () => {
             const version = request.result.version
@@ -33,7 +34,7 @@ describe('library storage', () => {
           request.onblocked = () => reject(new Error('blocked by the app’s open connection'))
         })
     )
-    expect(upgraded).toBe(30)
+    expect(upgraded).toBe(1000)
     await app.page.reload()
     const message = app.page.getByTestId('db-error')
     await message.waitFor()
